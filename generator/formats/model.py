@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from functools import cached_property
 
 
-class Kind(str, Enum):
+class Kind(StrEnum):
     """What a statistical cell may hold (rule R5)."""
 
     COUNT = "count"  # whole number >= 0
@@ -15,7 +15,7 @@ class Kind(str, Enum):
     MONEY = "money"  # decimal >= 0, at most two decimals
 
 
-class Level(str, Enum):
+class Level(StrEnum):
     ERROR = "error"
     WARNING = "warning"
 
