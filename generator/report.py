@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from .formats import Field, Format, get_format
+from .errors import UnreadableInput
+from .formats import Field, Format, UnknownFormat, get_format
 
 Number = int | Decimal
 
@@ -126,7 +127,7 @@ def format_number(n: Number) -> str:
 # --- JSON ---------------------------------------------------------------------------------
 
 
-class ReportDataError(ValueError):
+class ReportDataError(UnreadableInput):
     """A JSON file that is not a report in our schema."""
 
 
@@ -202,7 +203,7 @@ def from_json(data: Any) -> Report:
         )
     try:
         fmt = get_format(str(data.get("format")))
-    except ValueError as e:
+    except UnknownFormat as e:
         raise ReportDataError(str(e)) from None
     year = data.get("year")
     report = Report(

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from ..errors import UserError
 from . import f2019, f2021
 from .model import Cell, Choice, Field, Format, Kind, Level, Rule, Section, Table, Term
 
 FORMATS: dict[str, Format] = {f.id: f for f in (f2019.FORMAT, f2021.FORMAT)}
 
 
-class UnknownFormat(ValueError):
+class UnknownFormat(UserError):
     """A format id or report year that no official format covers."""
 
 

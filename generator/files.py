@@ -1,0 +1,57 @@
+"""Writing output files safely: atomically, never over the input, never over a file held open."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from .errors import OutputError
+
+
+def lock_owner_file(path: Path) -> Path | None:
+    """The lock file Office, WPS or LibreOffice leave beside a document they hold open."""
+    for name in (f"~${path.name}", f".~lock.{path.name}#", f"~${path.name[2:]}"):
+        candidate = path.with_name(name)
+        if candidate.exists():
+            return candidate
+    return None
+
+
+def check_output_path(out: Path, inputs: tuple[Path, ...] = ()) -> None:
+    """Refuse an output that is an input, sits in a missing folder, or is open in another program."""
+    for source in inputs:
+        if out.exists() and source.exists() and os.path.samefile(out, source) or out.resolve() == source.resolve():
+            raise OutputError(f"输出文件不能与输入文件相同：{out}")
+    if out.exists() and out.is_dir():
+        raise OutputError(f"输出路径是一个文件夹，请给出文件名：{out}")
+    if not out.parent.exists():
+        raise OutputError(f"输出文件夹不存在：{out.parent}")
+    if lock_owner_file(out) is not None:
+        raise OutputError(f"文件正被其他程序（Excel、WPS 或 Word）打开，请先关闭：{out}")
+
+
+def write_atomically(out: Path, write: Callable[[Path], None], inputs: tuple[Path, ...] = ()) -> None:
+    """Call `write(tmp)` on a temporary file beside `out`, then move it into place in one step.
+
+    A crash leaves either the old file or the new one, never half a file.
+    """
+    out = Path(out)
+    check_output_path(out, inputs)
+    try:
+        fd, tmp_name = tempfile.mkstemp(prefix=".nianbao-", suffix=out.suffix, dir=out.parent)
+    except OSError as e:
+        raise OutputError(f"无法在该文件夹写入文件（{e.strerror}）：{out.parent}") from None
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        write(tmp)
+        os.replace(tmp, out)
+    except PermissionError:
+        raise OutputError(f"无法写入文件（可能正被其他程序打开或没有写权限）：{out}") from None
+    except OSError as e:
+        raise OutputError(f"无法写入文件（{e.strerror}）：{out}") from None
+    finally:
+        if tmp.exists():
+            tmp.unlink()
