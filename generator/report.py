@@ -97,10 +97,14 @@ class Report:
         f = self.format.fields[key]
         v = self.values.get(key)
         if f.is_total and (v is None or v.formula):
-            return sum((self.amount(part) for part in f.sum_of), 0)
+            return self.amount_of_parts(key)
         if v is None or v.number is None:
             return 0
         return v.number
+
+    def amount_of_parts(self, key: str) -> Number:
+        """What a total should be: the sum of its parts' amounts."""
+        return sum((self.amount(part) for part in self.format.fields[key].sum_of), 0)
 
     def narrative(self, section: str) -> list[Paragraph]:
         return [p for p in self.paragraphs if p.section == section]

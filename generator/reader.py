@@ -1,0 +1,314 @@
+"""A filled workbook -> Report. Accepts what clerks really type; never writes to the file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+import warnings
+import zipfile
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+from .errors import UnreadableInput
+from .formats import FORMATS, Format, Kind, Table
+from .layout import (
+    KIND_HEADING,
+    META_SHEET,
+    TEMPLATE_VERSION,
+    TEXT_SHEET,
+    TEXT_TOP,
+    TablePlace,
+    cell_name,
+    info_cells,
+    part_of_marker,
+    table_sheet,
+    total_formula,
+)
+from .report import INFO_FIELDS, PREAMBLE, Paragraph, Report, Run, Value
+
+# Refuse archives that unpack to more than this before opening them (a "zip bomb").
+MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+EXCEL_ERRORS = ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA")
+_SPACES = re.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
+_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+_EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
+class WorkbookError(UnreadableInput):
+    """The file is not a workbook nianbao can read; the message says why, in Chinese."""
+
+
+def read_workbook(path: Path | str) -> Report:
+    """Read a workbook made by `nianbao template` and filled by a clerk."""
+    path = Path(path)
+    wb = _open(path)
+    fmt = _format_of(wb, path)
+    report = Report(format_id=fmt.id, source=str(path))
+    _read_info(wb, fmt, report, path)
+    _read_text(wb, fmt, report, path)
+    cached = _CachedValues(path)
+    for table in fmt.tables:
+        _read_table(_sheet(wb, table_sheet(table), path), fmt, table, report, cached, path)
+    return report
+
+
+# --- opening -------------------------------------------------------------------------------
+
+
+def _open(path: Path):
+    if not path.exists():
+        raise WorkbookError(f"找不到文件：{path}")
+    if path.is_dir():
+        raise WorkbookError(f"这是一个文件夹，不是工作簿：{path}")
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(8)
+    except OSError as e:
+        raise WorkbookError(f"无法打开文件（{e.strerror}）：{path}") from None
+    if head.startswith(b"\xd0\xcf\x11\xe0"):
+        raise WorkbookError(
+            f"{path.name} 是旧版 .xls 工作簿或设置了打开密码的工作簿，无法读取。"
+            "请在 Excel/WPS 中取消密码，或另存为 .xlsx 后再试"
+        )
+    if not zipfile.is_zipfile(path):
+        raise WorkbookError(f"{path.name} 不是 Excel 工作簿（.xlsx），可能已损坏或是改了扩展名的其他文件")
+    try:
+        with zipfile.ZipFile(path) as z:
+            unpacked = sum(i.file_size for i in z.infolist())
+            if unpacked > MAX_UNPACKED_BYTES:
+                raise WorkbookError(
+                    f"{path.name} 解压后超过 {MAX_UNPACKED_BYTES // 1024 // 1024} MB，不像是报告工作簿，已拒绝读取"
+                )
+            if "xl/workbook.xml" not in z.namelist():
+                raise WorkbookError(f"{path.name} 不是 Excel 工作簿（缺少工作簿内容）")
+    except zipfile.BadZipFile:
+        raise WorkbookError(f"{path.name} 已损坏，无法读取（文件不完整）") from None
+    return _load(path)
+
+
+def _load(path: Path, data_only: bool = False):
+    from openpyxl import load_workbook
+
+    try:
+        with warnings.catch_warnings():
+            # Excel and WPS write extensions openpyxl does not know; they are harmless here.
+            warnings.simplefilter("ignore")
+            # keep_vba=False: the values of an .xlsm are read, its macros never run nor kept.
+            return load_workbook(path, data_only=data_only, rich_text=not data_only, keep_links=False)
+    except Exception as e:  # openpyxl raises many kinds on damaged files; all mean the same to a clerk
+        raise WorkbookError(f"{path.name} 已损坏或格式不受支持，无法读取（{type(e).__name__}）") from None
+
+
+def _sheet(wb, name: str, path: Path):
+    if name not in wb.sheetnames:
+        raise WorkbookError(
+            f"{path.name} 缺少工作表“{name}”（可能被删除或改名）。请把工作表名改回“{name}”，"
+            "或用 nianbao template 重新生成工作簿后把数据复制过去"
+        )
+    return wb[name]
+
+
+def _format_of(wb, path: Path) -> Format:
+    if META_SHEET not in wb.sheetnames:
+        raise WorkbookError(f"{path.name} 不是由 nianbao 生成的填报工作簿。请先运行 nianbao template 生成工作簿再填写")
+    meta = {str(r[0]).strip(): r[1] for r in wb[META_SHEET].iter_rows(values_only=True) if r and r[0]}
+    if meta.get("generator") != "nianbao":
+        raise WorkbookError(f"{path.name} 不是由 nianbao 生成的填报工作簿")
+    if meta.get("template_version") != TEMPLATE_VERSION:
+        raise WorkbookError(
+            f"{path.name} 由不兼容的 nianbao 版本生成（工作簿版本 {meta.get('template_version')}，"
+            f"本程序需要版本 {TEMPLATE_VERSION}）。请用 nianbao template 重新生成工作簿"
+        )
+    fmt = FORMATS.get(str(meta.get("format")))
+    if fmt is None:
+        raise WorkbookError(f"{path.name} 记录的报告格式“{meta.get('format')}”无法识别")
+    return fmt
+
+
+# --- cells ---------------------------------------------------------------------------------
+
+
+def clean_text(value: Any) -> str:
+    """Text of a label or info cell: Excel escapes decoded, stray spaces at the ends removed."""
+    if value is None:
+        return ""
+    return unescape_excel(str(value)).strip(" \t\r\n\u3000\u00a0")
+
+
+def unescape_excel(text: str) -> str:
+    """Excel stores control characters as _xHHHH_; give the clerk's real characters back."""
+    return _EXCEL_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+
+
+def parse_number(raw: Any, kind: Kind, where: str) -> Value:
+    """A statistical cell as typed -> Value. Text that reads as a number is accepted."""
+    if raw is None or (isinstance(raw, str) and not _SPACES.sub("", raw)):
+        return Value(where=where)
+    if isinstance(raw, bool):
+        return Value(where=where, raw=raw, problem="是逻辑值（TRUE/FALSE），不是数字")
+    if isinstance(raw, dt.datetime | dt.date | dt.time | dt.timedelta):
+        return Value(where=where, raw=str(raw), problem="是日期或时间，不是数字（请把单元格格式改为“常规”后重新输入）")
+    if isinstance(raw, int):
+        return Value(raw, where=where)
+    if isinstance(raw, float | Decimal):
+        return Value(_number(Decimal(str(raw)), kind), where=where)
+    text = str(raw)
+    if text.strip() in EXCEL_ERRORS:
+        return Value(where=where, raw=text.strip(), problem=f"是公式错误值 {text.strip()}")
+    folded = _SPACES.sub("", unicodedata.normalize("NFKC", text)).replace(",", "").replace("，", "")
+    if kind is Kind.MONEY:
+        folded = folded.removesuffix("万元").removesuffix("元")
+    if _NUMBER.fullmatch(folded):
+        try:
+            return Value(_number(Decimal(folded), kind), where=where, raw=text)
+        except InvalidOperation:
+            pass
+    return Value(where=where, raw=text, problem="不是数字")
+
+
+def _number(d: Decimal, kind: Kind) -> int | Decimal:
+    if kind is not Kind.MONEY and d == d.to_integral_value():
+        return int(d)
+    return d
+
+
+def _normalise_formula(text: str) -> str:
+    return re.sub(r"[\s$]", "", text).upper().lstrip("=")
+
+
+class _CachedValues:
+    """The values Excel last computed, loaded only when a formula other than ours shows up."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.wb = None
+
+    def get(self, sheet: str, row: int, col: int) -> Any:
+        if self.wb is None:
+            self.wb = _load(self.path, data_only=True)
+        return self.wb[sheet].cell(row, col).value
+
+
+# --- sheets --------------------------------------------------------------------------------
+
+
+def _read_info(wb, fmt: Format, report: Report, path: Path) -> None:
+    places = info_cells(fmt)
+    for f in INFO_FIELDS:
+        sheet, row = places[f.key]
+        ws = _sheet(wb, sheet, path)
+        report.where[f.key] = f"{sheet}!B{row}"
+        raw = ws.cell(row, 2).value
+        if f.key == "organ":
+            report.organ = clean_text(raw)
+        elif f.key == "year":
+            year = parse_number(raw, Kind.COUNT, report.where[f.key])
+            report.year = year.number if isinstance(year.number, int) else None
+        else:
+            report.contacts[f.key] = clean_text(raw)
+    for choice in fmt.choices:
+        sheet, row = places[choice.key]
+        where = f"{sheet}!B{row}"
+        raw = _sheet(wb, sheet, path).cell(row, 2).value
+        if choice.kind == "choice":
+            text = clean_text(raw)
+            report.choices[choice.key] = Value(where=where, raw=text or None)
+        else:
+            kind = Kind.MONEY if choice.kind == "money" else Kind.COUNT
+            report.choices[choice.key] = parse_number(raw, kind, where)
+
+
+def _read_text(wb, fmt: Format, report: Report, path: Path) -> None:
+    ws = _sheet(wb, TEXT_SHEET, path)
+    part = PREAMBLE
+    for row in range(TEXT_TOP, ws.max_row + 1):
+        kind_cell, text_cell = ws.cell(row, 1), ws.cell(row, 2)
+        if text_cell.value is None and isinstance(kind_cell.value, str):
+            marker = part_of_marker(fmt, kind_cell.value)
+            if marker:
+                part = marker
+                continue
+        runs = _runs(text_cell)
+        if not runs:
+            continue
+        heading = clean_text(kind_cell.value) == KIND_HEADING
+        report.paragraphs.append(Paragraph(part, runs, heading, f"{TEXT_SHEET}!B{row}"))
+
+
+def _runs(cell) -> list[Run]:
+    """A text cell as runs of plain and bold text, merged and trimmed."""
+    from openpyxl.cell.rich_text import CellRichText
+
+    value = cell.value
+    if value is None:
+        return []
+    cell_bold = bool(cell.font and cell.font.b)
+    if isinstance(value, CellRichText):
+        pieces = [
+            (str(item), cell_bold) if isinstance(item, str)
+            else (item.text, bool(item.font.b) if item.font and item.font.b is not None else cell_bold)
+            for item in value
+        ]
+    else:
+        pieces = [(str(value), cell_bold)]
+    runs: list[Run] = []
+    for text, bold in pieces:
+        text = unescape_excel(text)
+        if not text:
+            continue
+        if runs and runs[-1].bold == bold:
+            runs[-1].text += text
+        else:
+            runs.append(Run(text, bold))
+    return _trim(runs)
+
+
+def _trim(runs: list[Run]) -> list[Run]:
+    ends = " \t\r\n\u3000\u00a0"
+    while runs and not runs[0].text.strip(ends):
+        runs.pop(0)
+    while runs and not runs[-1].text.strip(ends):
+        runs.pop()
+    if runs:
+        runs[0].text = runs[0].text.lstrip(ends)
+        runs[-1].text = runs[-1].text.rstrip(ends)
+    return runs
+
+
+def _read_table(ws, fmt: Format, table: Table, report: Report, cached: _CachedValues, path: Path) -> None:
+    place = TablePlace(ws.title, table)
+    fields = table.fields_by_key
+    for c in table.cells:
+        row, col = place.at(c.row, c.col)
+        where = f"{ws.title}!{cell_name(row, col)}"
+        raw = ws.cell(row, col).value
+        if not c.is_value:
+            if c.text and _squash(clean_text(raw)) != _squash(c.text):
+                raise WorkbookError(
+                    f"{path.name} 的工作表“{ws.title}”结构被改动：{cell_name(row, col)} 应为“{c.text}”，"
+                    f"实际为“{clean_text(raw)}”（可能插入、删除或移动了行列）。"
+                    "请撤销改动，或用 nianbao template 重新生成工作簿"
+                )
+            continue
+        f = fields[c.field]
+        if hasattr(raw, "text") and not isinstance(raw, str):  # an array formula
+            raw = "=" + str(raw.text)
+        if isinstance(raw, str) and raw.startswith("="):
+            if f.is_total and _normalise_formula(raw) == _normalise_formula(total_formula(fmt, f)):
+                report.values[f.key] = Value(where=where, formula=True)
+                continue
+            computed = cached.get(ws.title, row, col)
+            if computed is None:
+                report.values[f.key] = Value(
+                    where=where, raw=raw, problem="是公式但没有计算结果（请在 Excel/WPS 中打开并保存后再试）"
+                )
+                continue
+            raw = computed
+        report.values[f.key] = parse_number(raw, f.kind, where)
+
+
+def _squash(text: str) -> str:
+    """Labels compare without white space and with full-width forms folded (clerks' copies vary)."""
+    return _SPACES.sub("", unicodedata.normalize("NFKC", text))
