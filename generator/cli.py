@@ -5,7 +5,8 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from functools import wraps
-from typing import Any
+from pathlib import Path
+from typing import Annotated, Any
 
 import typer
 
@@ -38,6 +39,45 @@ def user_errors(code: int = 1) -> Callable[[Callable[..., Any]], Callable[..., A
         return run
 
     return wrap
+
+
+@app.command()
+@user_errors()
+def template(
+    organ: Annotated[str, typer.Option("--organ", help="机关名称，如：某某县人民政府办公室")] = "",
+    year: Annotated[int, typer.Option("--year", help="报告年度，如 2025")] = 0,
+    format_id: Annotated[str, typer.Option("--format", help="报告格式 2019 或 2021；不填则按年度确定")] = "",
+    data: Annotated[Path | None, typer.Option("--data", help="用 nianbao export 导出的 JSON 生成已填工作簿")] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="输出的 .xlsx 文件")] = None,
+    force: Annotated[bool, typer.Option("--force", help="输出文件已存在时覆盖它")] = False,
+) -> None:
+    """生成一个机关一个年度的填报工作簿（Excel）。
+
+    例：nianbao template --organ 某某县人民政府办公室 --year 2025
+    """
+    from . import service
+
+    out = service.make_template(organ, year, format_id, data, output, force)
+    typer.echo(f"已生成填报工作簿：{out}")
+
+
+@app.command()
+@user_errors(code=2)
+def export(
+    workbook: Annotated[Path, typer.Argument(help="填好的工作簿 .xlsx")],
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="输出的 .json 文件；“-”表示输出到屏幕")] = None,
+) -> None:
+    """把工作簿中的全部内容导出为 JSON（格式见 README）。
+
+    例：nianbao export 2025年某某县人民政府办公室.xlsx -o 数据.json
+    """
+    from . import service
+
+    text, out = service.export_json(workbook, output)
+    if out is None:
+        typer.echo(text, nl=False)
+    else:
+        typer.echo(f"已导出：{out}")
 
 
 def main() -> None:

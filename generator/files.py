@@ -55,3 +55,18 @@ def write_atomically(out: Path, write: Callable[[Path], None], inputs: tuple[Pat
     finally:
         if tmp.exists():
             tmp.unlink()
+
+
+_FORBIDDEN = dict.fromkeys(map(ord, '<>:"/\\|?*'), "_")
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+
+
+def safe_filename(name: str, max_chars: int = 80) -> str:
+    """A file name valid on Windows, macOS and Linux: no separators, no `..`, no control characters."""
+    name = "".join(ch for ch in name if ch.isprintable()).translate(_FORBIDDEN)
+    name = name.replace("..", "_").strip(" .")
+    stem, dot, ext = name.rpartition(".") if "." in name else (name, "", "")
+    stem = stem[: max_chars - len(ext) - 1] if dot else name[:max_chars]
+    if stem.split(".")[0].upper() in _RESERVED:
+        stem = "_" + stem
+    return (f"{stem}.{ext}" if dot else stem) or "报告"

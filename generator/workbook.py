@@ -285,6 +285,9 @@ def _write_text(ws: Worksheet, fmt: Format, report: Report) -> None:
             p = paragraphs[i] if i < len(paragraphs) else None
             _input(ws, row, 1, (KIND_HEADING if p.heading else KIND_BODY) if p else None)
             _input(ws, row, 2, _rich(p) if p else None, align=TOP_LEFT)
+            if p:
+                # Neither LibreOffice nor a print preview fits wrapped rows: ~54 characters a line.
+                ws.row_dimensions[row].height = min(409, 15 * (1 + len(p.text) // 54))
             row += 1
     dv.add("choice", f"A{TEXT_TOP}:A{row + 500}", PARAGRAPH_KINDS)
     dv.attach(ws)

@@ -1,0 +1,70 @@
+"""The commands' work as plain functions: arguments in, files out. The CLI only prints."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import UserError
+from .files import safe_filename, write_atomically
+from .formats import format_for_year, get_format
+from .report import Report, dumps, loads
+
+
+def load_report(path: Path) -> Report:
+    """A report from a filled workbook or from a JSON export."""
+    path = Path(path)
+    if path.suffix.lower() == ".json":
+        from .report import ReportDataError
+
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except FileNotFoundError:
+            raise ReportDataError(f"找不到文件：{path}") from None
+        except (OSError, UnicodeDecodeError) as e:
+            raise ReportDataError(f"无法读取 {path.name}（{e}）") from None
+        report = loads(text)
+        report.source = str(path)
+        return report
+    from .reader import read_workbook
+
+    return read_workbook(path)
+
+
+def make_template(organ: str, year: int, format_id: str, data: Path | None, output: Path | None,
+                  force: bool = False) -> Path:
+    """Write a blank (or, from JSON, a filled) workbook; returns where it went."""
+    from .workbook import blank_report, write_workbook
+
+    if data is not None:
+        report = load_report(data)
+        if organ:
+            report.organ = organ
+        if year:
+            report.year = year
+    else:
+        if not organ.strip():
+            raise UserError("请用 --organ 给出机关名称，如：--organ 某某县人民政府办公室")
+        if not year:
+            raise UserError("请用 --year 给出报告年度，如：--year 2025")
+        fmt = get_format(format_id) if format_id else format_for_year(year)
+        report = blank_report(fmt, organ.strip(), year)
+    if format_id and format_id != report.format_id:
+        raise UserError(f"JSON 数据是{report.format_id}年格式，不能用 --format {format_id} 生成")
+    out = output or Path(safe_filename(f"{report.year}年{report.organ}政府信息公开工作年度报告（填报）.xlsx"))
+    if out.suffix.lower() != ".xlsx":
+        raise UserError(f"填报工作簿应保存为 .xlsx 文件：{out}")
+    if out.exists() and not force:
+        raise UserError(f"文件已存在，为免覆盖已填写的内容，没有生成：{out}（确需覆盖请加 --force）")
+    write_workbook(report, out)
+    return out
+
+
+def export_json(workbook: Path, output: Path | None) -> tuple[str, Path | None]:
+    """The report as JSON text, written to `output` (default: beside the workbook) unless it is '-'."""
+    report = load_report(workbook)
+    text = dumps(report)
+    if output is not None and str(output) == "-":
+        return text, None
+    out = output or Path(workbook).with_suffix(".json")
+    write_atomically(out, lambda tmp: tmp.write_text(text, encoding="utf-8"), inputs=(Path(workbook),))
+    return text, out
