@@ -428,7 +428,7 @@ def _labels(operands: list[_Operand]) -> list[str]:
             name = _short_row(o.field.row_label)
         else:
             name = f"{_short_row(o.field.row_label)}{o.field.column_label}"
-        labels.append(f"上年报告{name}" if o.term.last_year else name)
+        labels.append(f"上年报告的{name}" if o.term.last_year else name)
     return labels
 
 
@@ -436,7 +436,7 @@ _MAX_LISTED_TERMS = 4
 
 
 def _side_text(operands: list[_Operand], labels: list[str], total: Number, sheet: str) -> str:
-    """'一（D6，5）+ 二（D7，1）= 6'; a long sum lists only its non-zero cells."""
+    """'一（D6，5）+二（D7，1）=6'; a long sum lists only its non-zero cells."""
     shown = list(zip(operands, labels, strict=True))
     if len(shown) > _MAX_LISTED_TERMS:
         shown = [(o, label) for o, label in shown if o.amount != 0]
@@ -446,15 +446,15 @@ def _side_text(operands: list[_Operand], labels: list[str], total: Number, sheet
         coef = f"{abs(o.term.coef)}×" if abs(o.term.coef) != 1 else ""
         text = f"{coef}{label}（{cell}，{format_number(o.amount)}）"
         if o.term.coef < 0:
-            parts.append(f"− {text}")
+            parts.append(f"−{text}")
         else:
-            parts.append(f"+ {text}" if parts else text)
+            parts.append(f"+{text}" if parts else text)
     if len(operands) == 1:
         return parts[0]
     if not parts:
         return f"各项（共{len(operands)}格）均为0"
     rest = "（其余各项为0）" if len(shown) < len(operands) else ""
-    return f"{' '.join(parts)}{rest} = {format_number(total)}"
+    return f"{''.join(parts)}{rest}={format_number(total)}"
 
 
 # --- narrative against tables ---------------------------------------------------------------

@@ -1,0 +1,449 @@
+"""The checker: one workbook a rule, each breaking exactly that rule, and the named cell."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from generator.checks import (
+    BLANK,
+    CHOICE,
+    FEE,
+    FORMAT_YEAR,
+    NARRATIVE,
+    PREVIOUS,
+    REQUIRED,
+    UNIT,
+    Finding,
+    check,
+    check_report,
+    findings_to_json,
+    format_findings_text,
+)
+from generator.formats import Level, get_format
+from generator.layout import cell_of, info_cells
+from generator.report import Paragraph, Report, Run, Value
+from generator.workbook import read_workbook, write_workbook
+
+ORGAN = "某某县人民政府办公室"
+CONTACTS = {
+    "office": ORGAN, "address": "某某县人民路1号", "postcode": "100000", "phone": "010-12345678",
+    "fax": "", "email": "", "website_name": "某某县人民政府网站", "website_url": "http://www.example.gov.cn/",
+}
+NARRATIVE_TEXT = {
+    "一": "本年度认真贯彻落实《中华人民共和国政府信息公开条例》。",
+    "五": "主动公开的意识还不够强，下一步将加强培训。",
+    "六": "无",
+}
+CHOICES = {"fee_charged": "否", "fee_applications": 0, "fee_amount": 0, "procurement_unit": "元"}
+
+A = "applications"
+R = "review_litigation"
+D = "active_disclosure"
+NP = "natural_person"
+
+# A small consistent set of numbers: in every applicant column 4 new + 1 carried over =
+# 3 granted + 1 not held + 1 carried forward.
+TABLE_VALUES = {
+    (A, "new"): 4, (A, "carried_over"): 1, (A, "granted"): 3, (A, "unable.not_held"): 1, (A, "carry_forward"): 1,
+    (R, "review"): 1, (R, "direct_suit"): 2, (R, "suit_after_review"): 0,
+    (D, "regulations"): 1, (D, "normative_documents"): 2,
+}
+COLUMN_VALUES = {"total_published": 9, "in_force": 12, "procurement_amount": Decimal("266900")}
+
+
+def clean_report(format_id: str = "2021", year: int | None = None, typed_totals: bool = False) -> Report:
+    """A report with every field filled and every rule holding: the checker finds nothing."""
+    fmt = get_format(format_id)
+    report = Report(
+        fmt.id, organ=ORGAN, year=year or fmt.first_year, contacts=dict(CONTACTS),
+        paragraphs=[Paragraph(s, [Run(text)]) for s, text in NARRATIVE_TEXT.items()],
+    )
+    for c in fmt.choices:
+        value = CHOICES[c.key]
+        report.choices[c.key] = Value(raw=value) if c.kind == "choice" else Value(value)
+    for key, f in fmt.fields.items():
+        if f.is_total:
+            report.values[key] = Value(formula=True)
+        else:
+            report.values[key] = Value(COLUMN_VALUES.get(f.column, TABLE_VALUES.get((f.table, f.row), 0)))
+    if typed_totals:
+        type_totals(report)
+    return report
+
+
+def type_totals(report: Report) -> None:
+    """Replace every total formula by the number a clerk would type."""
+    totals = {key: report.amount(key) for key, f in report.format.fields.items() if f.is_total}
+    for key, n in totals.items():
+        report.values[key] = Value(n)
+
+
+def workbook(tmp_path: Path, report: Report, edits: dict[str, object] | None = None, name: str = "报告.xlsx") -> Path:
+    """Write the report's workbook, then type into it like a clerk: field key or 'sheet!cell' -> value."""
+    path = tmp_path / name
+    write_workbook(report, path)
+    if edits:
+        wb = load_workbook(path)
+        for key, value in edits.items():
+            sheet, cell = (key if "!" in key else cell_of(report.format, key)).split("!")
+            wb[sheet][cell] = value
+        wb.save(path)
+    return path
+
+
+def checked(tmp_path: Path, report: Report, edits: dict[str, object] | None = None,
+            previous: Report | None = None) -> list[Finding]:
+    return check_report(read_workbook(workbook(tmp_path, report, edits)), previous)
+
+
+def at(report: Report, key: str) -> str:
+    return cell_of(report.format, key)
+
+
+def info_at(report: Report, key: str) -> str:
+    sheet, row = info_cells(report.format)[key]
+    return f"{sheet}!B{row}"
+
+
+def rules_of(findings: list[Finding]) -> set[str]:
+    return {f.rule for f in findings}
+
+
+def where(findings: list[Finding], rule: str) -> set[str]:
+    return {f.where for f in findings if f.rule == rule}
+
+
+# --- clean inputs ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("format_id", ["2019", "2021"])
+def test_clean_workbook_has_no_finding(tmp_path, format_id):
+    report = clean_report(format_id)
+    assert check_report(report) == []
+    assert checked(tmp_path, report) == []
+
+
+def test_typed_totals_that_add_up_pass(tmp_path):
+    report = clean_report("2021", typed_totals=True)
+    edits = {key: int(report.amount(key)) for key, f in report.format.fields.items() if f.is_total}
+    assert checked(tmp_path, clean_report("2021"), edits) == []
+
+
+def seed_report() -> Report:
+    """The seed: 沙坡头区滨河镇人民政府 2019 report (format 2019, no applications, all zeros)."""
+    report = clean_report("2019")
+    report.organ = "沙坡头区滨河镇人民政府"
+    for key, f in report.format.fields.items():
+        if not f.is_total:
+            report.values[key] = Value(0)
+    report.values[f"{D}.enforcement.decisions"] = Value(4)
+    report.values[f"{D}.procurement.procurement_count"] = Value(1)
+    report.values[f"{D}.procurement.procurement_amount"] = Value(Decimal("266900"))
+    report.paragraphs = [
+        Paragraph("前言", [Run("本报告所列数据统计期限自 2019 年 1 月 1 日起，至 2019 年 12 月 31 日止。")]),
+        Paragraph("一", [Run("（六）政府信息依申请公开工作情况。2019年以来，滨河镇未接收到任何有关"
+                             "依申请公开政府信息的申请，政府信息不涉及依申请公开情况及收费情况。")]),
+        Paragraph("五", [Run("主动公开的意识还不够强。")]),
+        Paragraph("六", [Run("无")]),
+    ]
+    return report
+
+
+def example_2021_report() -> Report:
+    """Totals of the 2021-format fixture in format-spec.md §7: 14069 + 560 = 13810 + 819."""
+    report = clean_report("2021", year=2024)
+    for key, f in report.format.fields.items():
+        if not f.is_total:
+            report.values[key] = Value(0)
+    numbers = {
+        (f"{A}.new", NP): 13500, (f"{A}.new", "business"): 569, (f"{A}.carried_over", NP): 560,
+        (f"{A}.granted", NP): 9000, (f"{A}.partly_granted", NP): 1241, (f"{A}.unable.not_held", NP): 3000,
+        (f"{A}.granted", "business"): 569, (f"{A}.carry_forward", NP): 819,
+    }
+    for group, outcomes in (("review", (376, 97, 196, 121)), ("direct_suit", (16, 1, 12, 27)),
+                            ("suit_after_review", (74, 1, 30, 51))):
+        for outcome, n in zip(("upheld", "corrected", "other", "pending"), outcomes, strict=True):
+            numbers[(f"{R}.{group}", outcome)] = n
+    for (row, column), n in numbers.items():
+        report.values[f"{row}.{column}"] = Value(n)
+    report.choices["fee_charged"] = Value(raw="是")
+    report.choices["fee_applications"] = Value(1)
+    report.choices["fee_amount"] = Value(Decimal("380"))
+    return report
+
+
+def test_seed_passes_without_error(tmp_path):
+    report = seed_report()
+    assert check_report(report) == []
+    assert checked(tmp_path, report) == []
+
+
+def test_2021_example_passes_without_error(tmp_path):
+    report = example_2021_report()
+    assert report.amount(f"{A}.results_total.total") == 13810
+    assert report.amount(f"{R}.review.total") == 790
+    assert checked(tmp_path, report) == []
+
+
+# --- R1–R8, one workbook each ----------------------------------------------------------------
+
+
+def test_r1_names_the_carry_forward_cell_and_all_numbers(tmp_path):
+    report = clean_report("2021")
+    found = checked(tmp_path, report, {f"{A}.carry_forward.{NP}": 2})
+    assert rules_of(found) == {"R1"}
+    assert where(found, "R1") == {at(report, f"{A}.carry_forward.{NP}"), at(report, f"{A}.carry_forward.total")}
+    first = next(f for f in found if f.where == at(report, f"{A}.carry_forward.{NP}"))
+    assert first.level is Level.ERROR
+    assert "自然人列" in first.message
+    assert "一（D6，4）+二（D7，1）=5" in first.message
+    assert "三（七）总计（D29，4）+四（D30，2）=6" in first.message
+    assert "相差1" in first.message
+    assert first.values["left"] == 5 and first.values["right"] == 6 and first.values["difference"] == -1
+
+
+def test_r2_typed_row_totals_checked_against_their_parts(tmp_path):
+    report = clean_report("2019")
+    # Off by one in two rows that balance each other, so R1 on the 总计 column still holds.
+    found = checked(tmp_path, report, {f"{A}.new.total": 25, f"{A}.carried_over.total": 5})
+    assert rules_of(found) == {"R2"}
+    assert where(found, "R2") == {at(report, f"{A}.new.total"), at(report, f"{A}.carried_over.total")}
+    new_total = next(f for f in found if f.where == at(report, f"{A}.new.total"))
+    assert new_total.message.startswith(
+        "“一、本年新收政府信息公开申请数量”行：总计（J6，25），但自然人（D6，4）+商业企业")
+
+
+def test_r3_results_total_checked_against_the_result_rows(tmp_path):
+    report = clean_report("2021")
+    edits = {f"{A}.results_total.{NP}": 5, f"{A}.carry_forward.{NP}": 0,
+             f"{A}.results_total.business": 3, f"{A}.carry_forward.business": 2}
+    found = checked(tmp_path, report, edits)
+    assert rules_of(found) == {"R3"}
+    assert where(found, "R3") == {at(report, f"{A}.results_total.{NP}"), at(report, f"{A}.results_total.business")}
+    message = next(f.message for f in found if f.where == at(report, f"{A}.results_total.{NP}"))
+    assert "（其余各项为0）=4" in message and "（七）总计" in message
+
+
+@pytest.mark.parametrize("format_id", ["2019", "2021"])
+def test_r4_review_total_typed_wrong(tmp_path, format_id):
+    report = clean_report(format_id)
+    found = checked(tmp_path, report, {f"{R}.direct_suit.total": 7})
+    assert rules_of(found) == {"R4"}
+    (finding,) = found
+    assert finding.where == at(report, f"{R}.direct_suit.total")
+    assert "结果维持（F6，2）+结果纠正（G6，2）+其他结果（H6，2）+尚未审结（I6，2）=8" in finding.message
+
+
+@pytest.mark.parametrize(("format_id", "key", "typed", "level", "words"), [
+    ("2021", f"{R}.review.upheld", "五件", Level.ERROR, "应填写数字"),
+    ("2019", f"{D}.procurement.procurement_count", -1, Level.ERROR, "不能是负数"),
+    ("2019", f"{D}.licensing.change", 2.5, Level.ERROR, "应为整数"),
+    ("2021", f"{D}.fees.fee_amount", 1.234, Level.WARNING, "最多保留两位小数"),
+])
+def test_r5_domains(tmp_path, format_id, key, typed, level, words):
+    report = clean_report(format_id)
+    found = checked(tmp_path, report, {key: typed})
+    assert rules_of(found) == {"R5"}
+    (finding,) = found
+    assert finding.where == at(report, key) and finding.level is level and words in finding.message
+
+
+def test_r5_signed_change_may_be_negative(tmp_path):
+    assert checked(tmp_path, clean_report("2019"), {f"{D}.licensing.change": -3}) == []
+
+
+def test_r6a_total_published_below_new_published(tmp_path):
+    report = clean_report("2019")
+    found = checked(tmp_path, report, {f"{D}.regulations.total_published": 0})
+    assert rules_of(found) == {"R6a"}
+    (finding,) = found
+    assert finding.where == at(report, f"{D}.regulations.total_published")
+    assert finding.level is Level.WARNING and "小于" in finding.message and "少1" in finding.message
+
+
+def test_r6b_in_force_across_years(tmp_path):
+    previous, report = clean_report("2021", 2021), clean_report("2021", 2022)
+    previous.values[f"{D}.normative_documents.in_force"] = Value(20)
+    found = checked(tmp_path, report, previous=previous)
+    assert rules_of(found) == {"R6b"}
+    (finding,) = found
+    assert finding.where == at(report, f"{D}.normative_documents.in_force")
+    assert "上年报告的现行有效件数" in finding.message and "=20" in finding.message
+
+
+def test_r7_carried_over_across_the_2020_to_2021_format_change(tmp_path):
+    previous, report = clean_report("2019", 2020), clean_report("2021", 2021)
+    previous.values[f"{A}.carry_forward.{NP}"] = Value(3)
+    found = checked(tmp_path, report, previous=previous)
+    # R6b needs last year's 现行有效件数, which the 2019 format has not: it is skipped.
+    assert rules_of(found) == {"R7"}
+    assert where(found, "R7") == {at(report, f"{A}.carried_over.{NP}"), at(report, f"{A}.carried_over.total")}
+    message = next(f.message for f in found if f.where == at(report, f"{A}.carried_over.{NP}"))
+    assert "二（D7，1）" in message and "上年报告的四（三、依申请公开!D28，3）" in message
+
+
+def test_r8_last_year_items(tmp_path):
+    previous, report = clean_report("2019", 2019), clean_report("2019", 2020)
+    previous.values[f"{D}.penalties.change"] = Value(-1)
+    found = checked(tmp_path, report, previous=previous)
+    assert rules_of(found) == {"R8"}
+    (finding,) = found
+    assert finding.where == at(report, f"{D}.penalties.last_year_items")
+    assert "=-1" in finding.message and "相差1" in finding.message
+
+
+def test_cross_year_rules_need_last_years_report():
+    report = clean_report("2019", 2020)
+    report.values[f"{D}.penalties.last_year_items"] = Value(7)
+    assert check_report(report) == []
+
+
+# --- the other findings ----------------------------------------------------------------------
+
+
+def test_required_info_field_left_empty(tmp_path):
+    report = clean_report("2021")
+    found = checked(tmp_path, report, {info_at(report, "phone"): None})
+    assert [(f.rule, f.where, f.level) for f in found] == [(REQUIRED, info_at(report, "phone"), Level.ERROR)]
+    assert "联系电话" in found[0].message
+
+
+def test_required_section_left_empty():
+    report = clean_report("2019")
+    report.paragraphs = [p for p in report.paragraphs if p.section != "五"]
+    (finding,) = check_report(report)
+    assert finding.rule == REQUIRED and finding.sheet == "正文" and "五、存在的主要问题及改进情况" in finding.message
+
+
+def test_fee_choice_not_made_and_not_an_option(tmp_path):
+    report = clean_report("2021")
+    place = info_at(report, "fee_charged")
+    assert where(checked(tmp_path, report, {place: None}), REQUIRED) == {place}
+    assert where(checked(tmp_path, report, {place: "有"}), CHOICE) == {place}
+
+
+def test_year_outside_the_workbooks_format(tmp_path):
+    report = clean_report("2019")
+    found = checked(tmp_path, report, {info_at(report, "year"): 2021})
+    assert rules_of(found) == {FORMAT_YEAR}
+    (finding,) = found
+    assert finding.where == info_at(report, "year") and "国办公开办函〔2021〕30号" in finding.message
+
+
+def test_blank_cells_counted_as_zero(tmp_path):
+    report = clean_report("2021")
+    found = checked(tmp_path, report, {f"{R}.suit_after_review.upheld": None})
+    assert rules_of(found) == {BLANK}
+    (finding,) = found
+    assert finding.where == at(report, f"{R}.suit_after_review.upheld") and finding.level is Level.WARNING
+    assert "按0计算" in finding.message and finding.values["count"] == 1
+
+
+@pytest.mark.parametrize(("facts", "blamed"), [
+    ({"fee_charged": "否", "fee_amount": 380}, "fee_amount"),
+    ({"fee_charged": "是", "fee_applications": 1}, "fee_amount"),
+    ({"fee_charged": "是", "fee_amount": 380}, "fee_applications"),
+])
+def test_fee_facts_that_contradict_each_other(tmp_path, facts, blamed):
+    report = clean_report("2021")
+    found = checked(tmp_path, report, {info_at(report, k): v for k, v in facts.items()})
+    assert rules_of(found) == {FEE}
+    assert info_at(report, blamed) in where(found, FEE)
+
+
+def test_procurement_amount_without_unit(tmp_path):
+    report = clean_report("2019")
+    place = info_at(report, "procurement_unit")
+    found = checked(tmp_path, report, {place: None})
+    assert [(f.rule, f.where, f.level) for f in found] == [(UNIT, place, Level.ERROR)]
+    assert "266900" in found[0].message
+    zero = {place: None, f"{D}.procurement.procurement_amount": 0}
+    assert checked(tmp_path, report, zero) == []
+
+
+def test_narrative_says_no_application_but_table_counts_some(tmp_path):
+    report = clean_report("2021")
+    report.paragraphs.append(Paragraph("一", [Run("本年度未收到政府信息公开申请。")]))
+    found = checked(tmp_path, report)
+    assert rules_of(found) == {NARRATIVE}
+    (finding,) = found
+    assert finding.sheet == "正文" and finding.cell.startswith("B")
+    assert "未收到政府信息公开申请" in finding.message and "为24" in finding.message
+
+
+def test_narrative_statistical_period_of_another_year():
+    report = clean_report("2021", 2022)
+    report.paragraphs.append(Paragraph("前言", [Run("统计期限自2021年1月1日起至2021年12月31日止。")]))
+    (finding,) = check_report(report)
+    assert finding.rule == NARRATIVE and "2022" in finding.message
+
+
+def test_previous_report_of_the_wrong_year_skips_the_cross_year_rules():
+    previous, report = clean_report("2021", 2021), clean_report("2021", 2023)
+    previous.values[f"{A}.carry_forward.{NP}"] = Value(3)
+    previous.organ = "另一个机关"
+    found = check_report(report, previous)
+    assert rules_of(found) == {PREVIOUS}
+    assert {f.where for f in found} == {info_at(report, "year"), info_at(report, "organ")}
+
+
+def test_unreadable_cell_is_not_added_into_the_rules():
+    report = clean_report("2021", typed_totals=True)
+    report.values[f"{A}.new.{NP}"] = Value(raw="四", problem="不是数字")
+    assert rules_of(check_report(report)) == {"R5"}
+
+
+# --- views -----------------------------------------------------------------------------------
+
+
+def test_text_view_clean_is_one_line():
+    assert format_findings_text([]) == "检查通过：没有发现错误或警告。"
+
+
+def test_text_view_groups_by_sheet_errors_first():
+    report = clean_report("2021")
+    report.values[f"{R}.review.upheld"] = Value()  # blank: a warning on 四、复议诉讼
+    report.values[f"{A}.carry_forward.{NP}"] = Value(2)  # R1: an error on 三、依申请公开
+    text = format_findings_text(check_report(report))
+    lines = text.splitlines()
+    assert lines[0].startswith("发现2个错误、1个警告")
+    assert text.index("【三、依申请公开】") < text.index("【四、复议诉讼】")
+    assert "  错误  D30" in text and "  警告  A6" in text
+    assert "\x1b[" not in text
+    assert "\x1b[" in format_findings_text(check_report(report), color=True)
+
+
+def test_json_view_carries_the_same_findings():
+    report = clean_report("2021")
+    report.values[f"{A}.carry_forward.{NP}"] = Value(2)
+    findings = check_report(report)
+    data = json.loads(json.dumps(findings_to_json(findings), ensure_ascii=False))
+    assert data["ok"] is False and data["errors"] == 2 and data["warnings"] == 0
+    item = data["findings"][0]
+    assert {k: item[k] for k in ("level", "rule", "sheet", "cell")} == {
+        "level": "error", "rule": "R1", "sheet": "三、依申请公开", "cell": "D30"}
+    assert item["message"] == findings[0].message
+    assert item["values"]["left"] == 5 and item["values"]["terms"][0]["cell"] == "D6"
+
+
+def test_check_result_counts():
+    report = clean_report("2021")
+    report.contacts["phone"] = ""
+    report.values[f"{R}.review.upheld"] = Value()
+    result = check(report)
+    assert (len(result.errors), len(result.warnings), result.ok) == (1, 1, False)
+
+
+def test_report_from_json_has_no_cells_and_gets_them_from_the_layout():
+    from generator.report import dumps, loads
+
+    report = clean_report("2021")
+    report.values[f"{A}.carry_forward.{NP}"] = Value(2)
+    again = loads(dumps(report))
+    assert {f.where for f in check_report(again) if f.rule == "R1"} == {
+        at(report, f"{A}.carry_forward.{NP}"), at(report, f"{A}.carry_forward.total")}
