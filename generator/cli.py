@@ -80,6 +80,22 @@ def export(
         typer.echo(f"已导出：{out}")
 
 
+@app.command()
+@user_errors()
+def fields(
+    format_id: Annotated[str, typer.Option("--format", help="报告格式 2019 或 2021")] = "2021",
+) -> None:
+    """列出 JSON 中每个统计项的编号（表、行、列）和官方表格中的名称。
+
+    例：nianbao fields --format 2019
+    """
+    from .formats import get_format
+
+    for table in get_format(format_id).tables:
+        for f in table.fields:
+            typer.echo(f"{f.key}\t{f.row_label}｜{f.column_label}")
+
+
 def main() -> None:
     try:
         app()
