@@ -9,9 +9,10 @@ express: required parts, choices, year and format, blanks, and narrative against
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import cached_property, partial
 from typing import Any
 
 import typer
@@ -210,20 +211,20 @@ _UNIT_OF = {"procurement_unit": "active_disclosure.procurement.procurement_amoun
 
 def _choice_findings(report: Report) -> Iterator[Finding]:
     for c in report.format.choices:
-        place = _info_place(report, c.key)
+        locate = partial(_info_place, report, c.key)
         if c.kind == "choice":
             text = report.choice_text(c.key)
             options = "或".join(f"“{o}”" for o in c.options)
             if text and text not in c.options:
-                yield _finding(Level.ERROR, CHOICE, place,
+                yield _finding(Level.ERROR, CHOICE, locate(),
                                f"“{c.label}”只能选{options}，但填的是“{text}”。", choice=c.key, text=text)
             elif not text and c.required and c.key not in _UNIT_OF:
-                yield _finding(Level.ERROR, REQUIRED, place, f"“{c.label}”没有选择，请选{options}。",
+                yield _finding(Level.ERROR, REQUIRED, locate(), f"“{c.label}”没有选择，请选{options}。",
                                choice=c.key)
             continue
         v = report.choices.get(c.key)
         if v is not None and not v.blank:
-            yield from _domain(Kind(c.kind), v, place, f"“{c.label}”", c.unit)
+            yield from _domain(Kind(c.kind), v, locate, f"“{c.label}”", c.unit)
 
 
 def _choice_number(report: Report, key: str) -> Number:
@@ -277,27 +278,30 @@ def _domain_findings(report: Report) -> Iterator[Finding]:
     for key, f in report.format.fields.items():
         v = report.values.get(key)
         if v is not None and not v.formula and not v.blank:
-            yield from _domain(f.kind, v, _value_place(report, key), _field_name(f), f.unit)
+            yield from _domain(f.kind, v, partial(_value_place, report, key), _field_name(f), f.unit)
 
 
-def _domain(kind: Kind, v: Value, place: tuple[str, str], name: str, unit: str = "") -> Iterator[Finding]:
-    """R5: counts are whole numbers >= 0, 本年增/减 a whole number, amounts >= 0 with two decimals."""
+def _domain(kind: Kind, v: Value, locate: Callable[[], tuple[str, str]], name: str, unit: str = "",
+            ) -> Iterator[Finding]:
+    """R5: counts are whole numbers >= 0, 本年增/减 a whole number, amounts >= 0 with two decimals.
+
+    `locate` is called only for a finding: looking up a cell in the layout is not free."""
     if v.number is None:
         why = f"（{v.problem}）" if v.problem and v.problem != "不是数字" else ""
-        yield _finding(Level.ERROR, DOMAIN, place,
+        yield _finding(Level.ERROR, DOMAIN, locate(),
                        f"{name}应填写数字，但填的是“{v.raw}”{why}；请只填阿拉伯数字（如 5），不要带单位或文字。"
                        "这一格在勾稽核对中没有计入。", raw=str(v.raw))
         return
     n = Decimal(str(v.number))
     shown = format(n.normalize(), "f")
     if kind is not Kind.SIGNED and n < 0:
-        yield _finding(Level.ERROR, DOMAIN, place, f"{name}不能是负数，但填的是{shown}。", value=v.number)
+        yield _finding(Level.ERROR, DOMAIN, locate(), f"{name}不能是负数，但填的是{shown}。", value=v.number)
     if kind is not Kind.MONEY and n != n.to_integral_value():
-        yield _finding(Level.ERROR, DOMAIN, place,
+        yield _finding(Level.ERROR, DOMAIN, locate(),
                        f"{name}应为整数（件数、项数不能有小数），但填的是{shown}。", value=v.number)
     if kind is Kind.MONEY and n.normalize().as_tuple().exponent < -2:
         unit_text = unit or ""
-        yield _finding(Level.WARNING, DOMAIN, place,
+        yield _finding(Level.WARNING, DOMAIN, locate(),
                        f"{name}填的是{shown}{unit_text}，金额最多保留两位小数；报告中将印为{format_number(n)}{unit_text}。",
                        value=v.number)
 
@@ -329,14 +333,26 @@ def _blank_findings(report: Report) -> Iterator[Finding]:
 # --- the format's rules (R1–R8) --------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Operand:
     term: Term
     field: Field
     amount: Number
-    sheet: str
-    cell: str
     readable: bool
+    source: Report
+
+    @cached_property
+    def place(self) -> tuple[str, str]:
+        """Computed only when the rule fails: most rules hold, and the layout lookup is not free."""
+        return _value_place(self.source, self.term.field)
+
+    @property
+    def sheet(self) -> str:
+        return self.place[0]
+
+    @property
+    def cell(self) -> str:
+        return self.place[1]
 
 
 def _operand(term: Term, report: Report, previous: Report | None) -> _Operand | None:
@@ -345,8 +361,7 @@ def _operand(term: Term, report: Report, previous: Report | None) -> _Operand | 
         return None  # last year's format has no such field (2020→2021): the rule does not apply
     v = source.values.get(term.field)
     readable = v is None or v.formula or v.number is not None or v.blank
-    return _Operand(term, source.format.fields[term.field], source.amount(term.field),
-                    *_value_place(source, term.field), readable)
+    return _Operand(term, source.format.fields[term.field], source.amount(term.field), readable, source)
 
 
 def _rule_findings(report: Report, previous: Report | None) -> Iterator[Finding]:
