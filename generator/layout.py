@@ -5,9 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from openpyxl.utils import get_column_letter
-
-from .formats import Choice, Field, Format, Section, Table
+from .formats import Choice, Field, Format, Section, Table, get_format
 from .report import INFO_FIELDS, PREAMBLE
 
 TEMPLATE_VERSION = 1  # bump when a workbook made by an older version can no longer be read
@@ -32,9 +30,18 @@ def table_sheet(table: Table) -> str:
     return f"{table.section}、{table.title}"
 
 
+def column_name(col: int) -> str:
+    """1-based column number to its letters: 1 -> A, 27 -> AA."""
+    name = ""
+    while col:
+        col, rem = divmod(col - 1, 26)
+        name = chr(65 + rem) + name
+    return name
+
+
 def cell_name(row: int, col: int) -> str:
     """1-based row and column to A1 notation."""
-    return f"{get_column_letter(col)}{row}"
+    return f"{column_name(col)}{row}"
 
 
 @dataclass(frozen=True)
@@ -52,9 +59,15 @@ class TablePlace:
         return TABLE_TOP + self.table.rows + 1
 
 
-@cache
 def field_cells(fmt: Format) -> dict[str, tuple[str, int, int]]:
     """field key -> (sheet, row, column) for every statistical value of the format."""
+    # Cached by id: hashing a whole frozen Format costs more than building the map.
+    return _field_cells(fmt.id)
+
+
+@cache
+def _field_cells(format_id: str) -> dict[str, tuple[str, int, int]]:
+    fmt = get_format(format_id)
     out = {}
     for table in fmt.tables:
         place = TablePlace(table_sheet(table), table)
@@ -72,6 +85,13 @@ def cell_of(fmt: Format, key: str) -> str:
 
 def total_formula(fmt: Format, f: Field) -> str:
     """The formula of a total: a SUM over a contiguous range when the parts are one."""
+    return _total_formula(fmt.id, f.key)
+
+
+@cache
+def _total_formula(format_id: str, key: str) -> str:
+    fmt = get_format(format_id)
+    f = fmt.fields[key]
     cells = [field_cells(fmt)[k][1:] for k in f.sum_of]
     rows = {r for r, _ in cells}
     cols = {c for _, c in cells}
@@ -92,9 +112,14 @@ def table_choices(fmt: Format, table: Table) -> tuple[Choice, ...]:
     return tuple(c for c in fmt.choices if c.table == table.id)
 
 
-@cache
 def info_cells(fmt: Format) -> dict[str, tuple[str, int]]:
     """基本信息 key (and 基本信息 choices) or table choice key -> (sheet, row); values sit in column B."""
+    return _info_cells(fmt.id)
+
+
+@cache
+def _info_cells(format_id: str) -> dict[str, tuple[str, int]]:
+    fmt = get_format(format_id)
     out: dict[str, tuple[str, int]] = {}
     row = INFO_TOP
     for f in INFO_FIELDS:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
-import warnings
 import zipfile
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -27,6 +26,7 @@ from .layout import (
     total_formula,
 )
 from .report import INFO_FIELDS, PREAMBLE, Paragraph, Report, Run, Value
+from .xlsx import XCell, XlsxBook, XlsxError, XSheet
 
 # Refuse archives that unpack to more than this before opening them (a "zip bomb").
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
@@ -43,14 +43,13 @@ class WorkbookError(UnreadableInput):
 def read_workbook(path: Path | str) -> Report:
     """Read a workbook made by `nianbao template` and filled by a clerk."""
     path = Path(path)
-    wb = _open(path)
-    fmt = _format_of(wb, path)
-    report = Report(format_id=fmt.id, source=str(path))
-    _read_info(wb, fmt, report, path)
-    _read_text(wb, fmt, report, path)
-    cached = _CachedValues(path)
-    for table in fmt.tables:
-        _read_table(_sheet(wb, table_sheet(table), path), fmt, table, report, cached, path)
+    with _open(path) as wb:
+        fmt = _format_of(wb, path)
+        report = Report(format_id=fmt.id, source=str(path))
+        _read_info(wb, fmt, report, path)
+        _read_text(wb, fmt, report, path)
+        for table in fmt.tables:
+            _read_table(_sheet(wb, table_sheet(table), path), fmt, table, report, path)
     return report
 
 
@@ -85,38 +84,33 @@ def _open(path: Path):
                 raise WorkbookError(f"{path.name} 不是 Excel 工作簿（缺少工作簿内容）")
     except zipfile.BadZipFile:
         raise WorkbookError(f"{path.name} 已损坏，无法读取（文件不完整）") from None
-    return _load(path)
-
-
-def _load(path: Path, data_only: bool = False):
-    from openpyxl import load_workbook
-
+    # Only cell values are read: the macros of an .xlsm are never run.
     try:
-        with warnings.catch_warnings():
-            # Excel and WPS write extensions openpyxl does not know; they are harmless here.
-            warnings.simplefilter("ignore")
-            # keep_vba=False: the values of an .xlsm are read, its macros never run nor kept.
-            return load_workbook(path, data_only=data_only, rich_text=not data_only, keep_links=False)
-    except Exception as e:  # openpyxl raises many kinds on damaged files; all mean the same to a clerk
-        raise WorkbookError(f"{path.name} 已损坏或格式不受支持，无法读取（{type(e).__name__}）") from None
+        return XlsxBook(path)
+    except XlsxError:
+        raise WorkbookError(f"{path.name} 已损坏或格式不受支持，无法读取") from None
 
 
-def _sheet(wb, name: str, path: Path):
+def _sheet(wb: XlsxBook, name: str, path: Path) -> XSheet:
     if name not in wb.sheetnames:
         raise WorkbookError(
             f"{path.name} 缺少工作表“{name}”（可能被删除或改名）。请把工作表名改回“{name}”，"
             "或用 nianbao template 重新生成工作簿后把数据复制过去"
         )
-    return wb[name]
+    try:
+        return wb.sheet(name)
+    except XlsxError:
+        raise WorkbookError(f"{path.name} 的工作表“{name}”已损坏，无法读取") from None
 
 
-def _format_of(wb, path: Path) -> Format:
+def _format_of(wb: XlsxBook, path: Path) -> Format:
     if META_SHEET not in wb.sheetnames:
         raise WorkbookError(f"{path.name} 不是由 nianbao 生成的填报工作簿。请先运行 nianbao template 生成工作簿再填写")
-    meta = {str(r[0]).strip(): r[1] for r in wb[META_SHEET].iter_rows(values_only=True) if r and r[0]}
+    sheet = _sheet(wb, META_SHEET, path)
+    meta = {str(sheet.cell(r, 1).value).strip(): sheet.cell(r, 2).value for r in range(1, sheet.max_row + 1)}
     if meta.get("generator") != "nianbao":
         raise WorkbookError(f"{path.name} 不是由 nianbao 生成的填报工作簿")
-    if meta.get("template_version") != TEMPLATE_VERSION:
+    if meta.get("template_version") != float(TEMPLATE_VERSION):
         raise WorkbookError(
             f"{path.name} 由不兼容的 nianbao 版本生成（工作簿版本 {meta.get('template_version')}，"
             f"本程序需要版本 {TEMPLATE_VERSION}）。请用 nianbao template 重新生成工作簿"
@@ -134,7 +128,7 @@ def clean_text(value: Any) -> str:
     """Text of a label or info cell: Excel escapes decoded, stray spaces at the ends removed."""
     if value is None:
         return ""
-    return unescape_excel(str(value)).strip(" \t\r\n\u3000\u00a0")
+    return unescape_excel(_plain(value)).strip(" \t\r\n\u3000\u00a0")
 
 
 def unescape_excel(text: str) -> str:
@@ -178,23 +172,10 @@ def _normalise_formula(text: str) -> str:
     return re.sub(r"[\s$]", "", text).upper().lstrip("=")
 
 
-class _CachedValues:
-    """The values Excel last computed, loaded only when a formula other than ours shows up."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.wb = None
-
-    def get(self, sheet: str, row: int, col: int) -> Any:
-        if self.wb is None:
-            self.wb = _load(self.path, data_only=True)
-        return self.wb[sheet].cell(row, col).value
-
-
 # --- sheets --------------------------------------------------------------------------------
 
 
-def _read_info(wb, fmt: Format, report: Report, path: Path) -> None:
+def _read_info(wb: XlsxBook, fmt: Format, report: Report, path: Path) -> None:
     places = info_cells(fmt)
     for f in INFO_FIELDS:
         sheet, row = places[f.key]
@@ -220,7 +201,7 @@ def _read_info(wb, fmt: Format, report: Report, path: Path) -> None:
             report.choices[choice.key] = parse_number(raw, kind, where)
 
 
-def _read_text(wb, fmt: Format, report: Report, path: Path) -> None:
+def _read_text(wb: XlsxBook, fmt: Format, report: Report, path: Path) -> None:
     ws = _sheet(wb, TEXT_SHEET, path)
     part = PREAMBLE
     for row in range(TEXT_TOP, ws.max_row + 1):
@@ -237,22 +218,14 @@ def _read_text(wb, fmt: Format, report: Report, path: Path) -> None:
         report.paragraphs.append(Paragraph(part, runs, heading, f"{TEXT_SHEET}!B{row}"))
 
 
-def _runs(cell) -> list[Run]:
+def _runs(cell: XCell) -> list[Run]:
     """A text cell as runs of plain and bold text, merged and trimmed."""
-    from openpyxl.cell.rich_text import CellRichText
-
-    value = cell.value
-    if value is None:
+    if cell.value is None:
         return []
-    cell_bold = bool(cell.font and cell.font.b)
-    if isinstance(value, CellRichText):
-        pieces = [
-            (str(item), cell_bold) if isinstance(item, str)
-            else (item.text, bool(item.font.b) if item.font and item.font.b is not None else cell_bold)
-            for item in value
-        ]
+    if cell.runs is not None:
+        pieces = [(text, cell.bold if bold is None else bold) for text, bold in cell.runs]
     else:
-        pieces = [(str(value), cell_bold)]
+        pieces = [(_plain(cell.value), cell.bold)]
     runs: list[Run] = []
     for text, bold in pieces:
         text = unescape_excel(text)
@@ -277,35 +250,40 @@ def _trim(runs: list[Run]) -> list[Run]:
     return runs
 
 
-def _read_table(ws, fmt: Format, table: Table, report: Report, cached: _CachedValues, path: Path) -> None:
-    place = TablePlace(ws.title, table)
+def _plain(value: Any) -> str:
+    """A number typed into a text cell, as the clerk sees it (12, not 12.0)."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _read_table(ws: XSheet, fmt: Format, table: Table, report: Report, path: Path) -> None:
+    place = TablePlace(ws.name, table)
     fields = table.fields_by_key
     for c in table.cells:
         row, col = place.at(c.row, c.col)
-        where = f"{ws.title}!{cell_name(row, col)}"
-        raw = ws.cell(row, col).value
+        where = f"{ws.name}!{cell_name(row, col)}"
+        cell = ws.cell(row, col)
+        raw = cell.value
         if not c.is_value:
             if c.text and _squash(clean_text(raw)) != _squash(c.text):
                 raise WorkbookError(
-                    f"{path.name} 的工作表“{ws.title}”结构被改动：{cell_name(row, col)} 应为“{c.text}”，"
+                    f"{path.name} 的工作表“{ws.name}”结构被改动：{cell_name(row, col)} 应为“{c.text}”，"
                     f"实际为“{clean_text(raw)}”（可能插入、删除或移动了行列）。"
                     "请撤销改动，或用 nianbao template 重新生成工作簿"
                 )
             continue
         f = fields[c.field]
-        if hasattr(raw, "text") and not isinstance(raw, str):  # an array formula
-            raw = "=" + str(raw.text)
-        if isinstance(raw, str) and raw.startswith("="):
-            if f.is_total and _normalise_formula(raw) == _normalise_formula(total_formula(fmt, f)):
+        if cell.formula is not None:
+            if f.is_total and _normalise_formula(cell.formula) == _normalise_formula(total_formula(fmt, f)):
                 report.values[f.key] = Value(where=where, formula=True)
                 continue
-            computed = cached.get(ws.title, row, col)
-            if computed is None:
+            if raw is None:  # saved by a program that does not calculate
                 report.values[f.key] = Value(
-                    where=where, raw=raw, problem="是公式但没有计算结果（请在 Excel/WPS 中打开并保存后再试）"
+                    where=where, raw="=" + cell.formula,
+                    problem="是公式但没有计算结果（请在 Excel/WPS 中打开并保存后再试）",
                 )
                 continue
-            raw = computed
         report.values[f.key] = parse_number(raw, f.kind, where)
 
 
