@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
 from functools import wraps
@@ -35,6 +36,13 @@ def user_errors(code: int = 1) -> Callable[[Callable[..., Any]], Callable[..., A
                 return command(*args, **kwargs)
             except UserError as e:
                 fail(str(e), e.exit_code or code)
+            except (typer.Exit, typer.Abort):
+                raise
+            except Exception as e:
+                # A bug of ours, not the clerk's doing: say so in one line; NIANBAO_DEBUG=1 shows the trace.
+                if os.environ.get("NIANBAO_DEBUG"):
+                    raise
+                fail(f"程序内部错误（{type(e).__name__}），不是您的操作问题。请把输入文件和这条信息发给维护人员", 3)
 
         return run
 
@@ -81,6 +89,37 @@ def export(
 
 
 @app.command()
+@user_errors(code=2)
+def check(
+    workbook: Annotated[Path, typer.Argument(help="填好的工作簿 .xlsx（或 nianbao export 导出的 .json）")],
+    previous: Annotated[Path | None, typer.Option(
+        "--previous", help="上年的工作簿，用于核对上年结转、现行有效件数等跨年度关系")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出检查结果，便于其他程序处理")] = False,
+) -> None:
+    """检查工作簿：勾稽关系、必填项、数字填写、正文与表格是否一致。
+
+    没有错误时退出码为 0（可以有警告），有错误时为 1，文件无法读取时为 2。
+
+    例：nianbao check 2025年某某县人民政府办公室.xlsx --previous 2024年某某县人民政府办公室.xlsx
+    """
+    import json
+    import os
+
+    from . import checks, service
+
+    report = service.load_report(workbook)
+    last = service.load_report(previous) if previous is not None else None
+    result = checks.check(report, last)
+    if as_json:
+        typer.echo(json.dumps(checks.findings_to_json(result.findings), ensure_ascii=False, indent=2))
+    else:
+        color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+        typer.echo(checks.format_findings_text(result.findings, color=color))
+    if not result.ok:
+        raise typer.Exit(1)
+
+
+@app.command()
 @user_errors()
 def fields(
     format_id: Annotated[str, typer.Option("--format", help="报告格式 2019 或 2021")] = "2021",
@@ -94,6 +133,65 @@ def fields(
     for table in get_format(format_id).tables:
         for f in table.fields:
             typer.echo(f"{f.key}\t{f.row_label}｜{f.column_label}")
+
+
+@app.command()
+@user_errors()
+def generate(
+    inputs: Annotated[list[Path], typer.Argument(help="填好的工作簿 .xlsx 或导出的 .json；可给多个文件或一个文件夹")],
+    output: Annotated[Path | None, typer.Option(
+        "-o", "--output", help="输出的 .docx；生成多个报告时为文件夹。不填则放在输入文件旁边")] = None,
+    template: Annotated[Path | None, typer.Option(
+        "--template", help="自己调整过版式的 Word 模板（由 templates/ 中的模板修改而来）")] = None,
+    allow_errors: Annotated[bool, typer.Option(
+        "--allow-errors", help="检查发现错误时仍然生成报告（报告中的数字可能不一致）")] = False,
+) -> None:
+    """先检查，再生成 Word 报告（.docx）；有错误时不生成。
+
+    例：nianbao generate 2025年某某县人民政府办公室.xlsx
+
+    例：nianbao generate 各单位工作簿/ -o 报告/
+    """
+    from . import generate as gen
+
+    sources = gen.collect_inputs(inputs)
+    if len(inputs) == 1 and not inputs[0].is_dir():
+        _generate_one(gen, sources[0], output, template, allow_errors)
+    else:
+        _generate_batch(gen, sources, output, template, allow_errors)
+
+
+def _generate_one(gen: Any, source: Path, output: Path | None, template: Path | None, allow_errors: bool) -> None:
+    prepared = gen.prepare(source, template, allow_errors, color=sys.stderr.isatty())
+    if prepared.findings_text:
+        typer.echo(prepared.findings_text, err=True)
+    if prepared.data is None:
+        fail(f"{prepared.problem}。" if prepared.errors else prepared.problem, 1 if prepared.errors else 2)
+    if prepared.errors:
+        typer.secho(f"注意：有{prepared.errors}个错误，按 --allow-errors 的要求仍然生成了报告，请改正后重新生成。",
+                    fg=typer.colors.YELLOW, err=True)
+    out = gen.write(prepared, gen.output_path(prepared, output))
+    for note in prepared.notes:
+        typer.secho(f"警告：{note}", fg=typer.colors.YELLOW, err=True)
+    typer.echo(f"已生成报告：{out}")
+
+
+def _generate_batch(gen: Any, sources: list[Path], output: Path | None, template: Path | None,
+                    allow_errors: bool) -> None:
+    with typer.progressbar(length=len(sources), label="生成报告", file=sys.stderr) as bar:
+        result = gen.generate_many(sources, output, template, allow_errors, progress=lambda _: bar.update(1))
+    for prepared, out in result.written:
+        extra = f"（{prepared.errors}个错误，按 --allow-errors 仍已生成）" if prepared.errors else ""
+        extra += f"（{prepared.warnings}个警告）" if prepared.warnings else ""
+        typer.echo(f"已生成：{out}{extra}")
+        for note in prepared.notes:
+            typer.secho(f"  警告：{note}", fg=typer.colors.YELLOW, err=True)
+    for prepared in result.failed:
+        typer.secho(f"未生成：{prepared.source}：{prepared.problem}", fg=typer.colors.RED, err=True)
+    typer.echo(f"共{len(sources)}个文件：生成{len(result.written)}个，失败{len(result.failed)}个。"
+               + ("请用 nianbao check 查看未生成文件的错误。" if result.failed else ""))
+    if result.failed:
+        raise typer.Exit(1)
 
 
 def main() -> None:

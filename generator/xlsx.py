@@ -28,6 +28,11 @@ _DATE_FORMAT_IDS = {*range(14, 23), *range(27, 37), *range(45, 48), *range(50, 5
 _REF = re.compile(r"(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(])")
 
 
+# What a damaged or hand-made package raises while it is read: all of it means "cannot be read".
+_DAMAGED = (KeyError, IndexError, TypeError, ValueError, etree.XMLSyntaxError, zipfile.BadZipFile,
+            OSError, EOFError, RuntimeError, NotImplementedError)
+
+
 class XlsxError(Exception):
     """The package is not a readable spreadsheet; the reader turns this into a message for the clerk."""
 
@@ -63,7 +68,7 @@ class XlsxBook:
             self.sheetnames = list(self._paths)
             self._strings = self._shared_strings()
             self._bold_styles, self._date_styles = self._styles()
-        except (KeyError, etree.XMLSyntaxError, zipfile.BadZipFile, ValueError, OSError, EOFError) as e:
+        except _DAMAGED as e:
             raise XlsxError(f"{type(e).__name__}: {e}") from None
         self._sheets: dict[str, XSheet] = {}
 
@@ -80,7 +85,7 @@ class XlsxBook:
         if name not in self._sheets:
             try:
                 self._sheets[name] = self._read_sheet(name)
-            except (KeyError, etree.XMLSyntaxError, zipfile.BadZipFile, ValueError, OSError, EOFError) as e:
+            except _DAMAGED as e:
                 raise XlsxError(f"{type(e).__name__}: {e}") from None
         return self._sheets[name]
 
