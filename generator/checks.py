@@ -339,6 +339,8 @@ class _Operand:
     field: Field
     amount: Number
     readable: bool
+    typed: bool  # what the clerk typed, not a total computed from its parts
+    typed_over: bool  # a total read from a workbook where the clerk replaced its formula by a number
     source: Report
 
     @cached_property
@@ -359,9 +361,11 @@ def _operand(term: Term, report: Report, previous: Report | None) -> _Operand | 
     source = previous if term.last_year else report
     if source is None or term.field not in source.format.fields:
         return None  # last year's format has no such field (2020→2021): the rule does not apply
-    v = source.values.get(term.field)
+    f, v = source.format.fields[term.field], source.values.get(term.field)
     readable = v is None or v.formula or v.number is not None or v.blank
-    return _Operand(term, source.format.fields[term.field], source.amount(term.field), readable, source)
+    typed = not (f.is_total and (v is None or v.formula))
+    typed_over = f.is_total and typed and v is not None and bool(v.where)
+    return _Operand(term, f, source.amount(term.field), readable, typed, typed_over, source)
 
 
 def _rule_findings(report: Report, previous: Report | None) -> Iterator[Finding]:
@@ -399,6 +403,8 @@ def _rule_finding(rule: Rule, left: list[_Operand], right: list[_Operand]) -> Fi
     else:
         claim = f"{lhs_text}，但{rhs_text}，相差{format_number(abs(diff))}"
     scope = f"{rule.scope}：" if rule.scope else ""
+    # Tell the clerk the total was typed over the workbook's formula: that is how it can disagree.
+    typed_over = f"{blamed.cell}本是自动合计，现在是手填的数字。" if blamed.typed_over else ""
     terms = [
         {"side": side, "sheet": o.sheet, "cell": o.cell, "label": label, "value": o.amount,
          "coef": o.term.coef, "last_year": o.term.last_year}
@@ -407,7 +413,7 @@ def _rule_finding(rule: Rule, left: list[_Operand], right: list[_Operand]) -> Fi
         for o, label in zip(group, group_labels, strict=True)
     ]
     return _finding(rule.level, rule.id, (blamed.sheet, blamed.cell),
-                    f"{scope}{claim}。规则：{rule.text}。",
+                    f"{scope}{claim}。{typed_over}规则：{rule.text}。",
                     scope=rule.scope, relation=rule.relation, left=lhs, right=rhs, difference=diff,
                     terms=terms)
 
@@ -416,8 +422,9 @@ def _blamed(left: list[_Operand], right: list[_Operand]) -> _Operand:
     """The cell most likely wrong: the total (or the value compared) when the left side is one
     cell; in a balance of several cells (R1), the carry-forward row, which clerks fill last by
     subtracting and so is the one left stale."""
-    candidates = left if len(left) == 1 else right[::-1] + left
-    return next(o for o in candidates if not o.term.last_year)
+    candidates = [o for o in (left if len(left) == 1 else right[::-1] + left) if not o.term.last_year]
+    # A computed total only follows its parts; the clerk can fix only what was typed.
+    return next((o for o in candidates if o.typed), candidates[0])
 
 
 _NUMBERED_ROW = re.compile(r"^([一二三四五六七八九十]+)、[^（]*(.*)$")

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from openpyxl import load_workbook
+from typer.testing import CliRunner
 
 from generator.checks import (
     BLANK,
@@ -24,6 +25,7 @@ from generator.checks import (
     findings_to_json,
     format_findings_text,
 )
+from generator.cli import app
 from generator.formats import Level, get_format
 from generator.layout import cell_of, info_cells
 from generator.report import Paragraph, Report, Run, Value
@@ -303,6 +305,15 @@ def test_cross_year_rules_need_last_years_report():
     assert check_report(report) == []
 
 
+
+def test_total_typed_over_its_formula_is_named_not_the_computed_cells(tmp_path):
+    report = clean_report("2019")
+    found = checked(tmp_path, report, {f"{A}.new.total": 30})
+    # R2 on its row and R1 on the 总计 column both point at the typed total, not at a formula.
+    assert {(f.rule, f.where) for f in found} == {("R1", at(report, f"{A}.new.total")),
+                                                  ("R2", at(report, f"{A}.new.total"))}
+    assert all("J6本是自动合计，现在是手填的数字" in f.message for f in found)
+
 # --- the other findings ----------------------------------------------------------------------
 
 
@@ -447,3 +458,71 @@ def test_report_from_json_has_no_cells_and_gets_them_from_the_layout():
     again = loads(dumps(report))
     assert {f.where for f in check_report(again) if f.rule == "R1"} == {
         at(report, f"{A}.carry_forward.{NP}"), at(report, f"{A}.carry_forward.total")}
+
+
+# --- the command -----------------------------------------------------------------------------
+
+INPUTS = Path(__file__).resolve().parents[1] / "inputs"
+runner = CliRunner()
+
+
+@pytest.mark.parametrize("name", ["seed-2019.xlsx", "example-2021.xlsx", "seed-2019.json", "example-2021.json"])
+def test_command_passes_the_seed_and_the_2021_example(name):
+    path = INPUTS / name
+    before = (path.read_bytes(), path.stat().st_mtime_ns)
+    result = runner.invoke(app, ["check", str(path)])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip() == "检查通过：没有发现错误或警告。"
+    assert (path.read_bytes(), path.stat().st_mtime_ns) == before  # checking never touches the file
+
+
+def test_command_exits_1_on_errors_and_names_the_cell(tmp_path):
+    report = clean_report("2021")
+    path = workbook(tmp_path, report, {f"{A}.carry_forward.{NP}": 2})
+    result = runner.invoke(app, ["check", str(path)])
+    assert result.exit_code == 1
+    assert "【三、依申请公开】" in result.output and "错误  D30" in result.output
+
+
+def test_command_exits_0_on_warnings_only(tmp_path):
+    path = workbook(tmp_path, clean_report("2021"), {f"{R}.review.upheld": None})
+    result = runner.invoke(app, ["check", str(path)])
+    assert result.exit_code == 0 and "没有错误" in result.output and "警告  A6" in result.output
+
+
+def test_command_json(tmp_path):
+    path = workbook(tmp_path, clean_report("2021"), {f"{R}.review.total": 9})
+    result = runner.invoke(app, ["check", str(path), "--json"])
+    assert result.exit_code == 1
+    data = json.loads(result.stdout)
+    assert [(f["rule"], f["sheet"], f["cell"], f["level"]) for f in data["findings"]] == [
+        ("R4", "四、复议诉讼", "E6", "error")]
+    assert data["findings"][0]["values"]["left"] == 9
+
+
+def test_command_previous(tmp_path):
+    previous = clean_report("2019", 2020)
+    previous.values[f"{A}.carry_forward.{NP}"] = Value(3)
+    last = workbook(tmp_path, previous, name="上年.xlsx")
+    this = workbook(tmp_path, clean_report("2021", 2021))
+    result = runner.invoke(app, ["check", str(this), "--previous", str(last), "--json"])
+    assert result.exit_code == 0
+    assert {f["rule"] for f in json.loads(result.stdout)["findings"]} == {"R7"}
+
+
+@pytest.mark.parametrize("content", [None, b"not a workbook", b"\xd0\xcf\x11\xe0old xls"])
+def test_command_exits_2_with_one_line_when_the_file_cannot_be_read(tmp_path, content):
+    path = tmp_path / "坏.xlsx"
+    if content is not None:
+        path.write_bytes(content)
+    result = runner.invoke(app, ["check", str(path)])
+    assert result.exit_code == 2
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("错误：") and "Traceback" not in result.output
+    assert not isinstance(result.exception, Exception) or isinstance(result.exception, SystemExit)
+
+
+def test_command_exits_2_when_last_years_file_cannot_be_read(tmp_path):
+    this = workbook(tmp_path, clean_report("2021", 2021))
+    result = runner.invoke(app, ["check", str(this), "--previous", str(tmp_path / "没有这个文件.xlsx")])
+    assert result.exit_code == 2 and "没有这个文件.xlsx" in result.output
