@@ -103,7 +103,6 @@ def check(
     例：nianbao check 2025年某某县人民政府办公室.xlsx --previous 2024年某某县人民政府办公室.xlsx
     """
     import json
-    import os
 
     from . import checks, service
 
