@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from .errors import UserError
-from .files import write_atomically
+from .files import safe_filename, write_atomically
 from .formats import Format, Kind
 from .report import PREAMBLE, Paragraph, Report, Run, format_number
 
@@ -229,6 +229,7 @@ _REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _RENDERED_PARTS = {"officeDocument": "正文", "header": "页眉", "footer": "页脚"}
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
 _XML_TAG = re.compile(r"<[^>]+>")
+_PARAGRAPH_START = re.compile(r"<w:p[ >]")
 
 
 class ReportTemplate:
@@ -307,7 +308,8 @@ class ReportTemplate:
         text = _XML_TAG.sub("", lines[lineno - 1])
         tags = _TAG.findall(text)
         shown = "、".join(tags) if tags else f"“{text[:60]}”"
-        return f"模板“{self.name}”{kind}第{max(lineno - 1, 1)}段中 {shown} "
+        number = sum(1 for line in lines[:lineno] if _PARAGRAPH_START.match(line))
+        return f"模板“{self.name}”{kind}第{number}段中 {shown} "
 
     def check_names(self, fmt: Format) -> None:
         """Refuse unknown names and value keys before rendering, naming the tag and its place."""
@@ -429,17 +431,8 @@ def write_docx(report: Report, out: Path, template: Path | None = None,
 
 # --- file names -------------------------------------------------------------------------------
 
-_UNSAFE_IN_NAMES = re.compile(r'[\x00-\x1f\x7f<>:"/\\|?*]+')
-MAX_NAME_BYTES = 255  # ext4 and most file systems; Windows counts 255 UTF-16 units, never fewer
-
 
 def default_output_name(report: Report) -> str:
-    """"<year>年<organ>政府信息公开工作年度报告.docx", safe on Windows, macOS and Linux."""
-    organ = " ".join(_UNSAFE_IN_NAMES.sub("_", report.organ).split()).strip(". ")
+    """"<year>年<organ>政府信息公开工作年度报告.docx", made safe for any file system."""
     year = f"{report.year}年" if report.year else ""
-    suffix = f"{REPORT_NAME}.docx"
-    room = MAX_NAME_BYTES - len((year + suffix).encode("utf-8"))
-    while len(organ.encode("utf-8")) > room:
-        organ = organ[:-1]
-    organ = organ.rstrip(". ") or ("" if year else "未填写机关名称")
-    return f"{year}{organ}{suffix}"
+    return safe_filename(f"{year}{report.organ or '未填写机关名称'}{REPORT_NAME}.docx")

@@ -1,0 +1,157 @@
+"""`generate`: inputs -> checked reports -> DOCX files, one at a time or many on every core.
+
+A worker reads, checks and renders (each worker compiles a template once); the calling process
+decides file names and writes, so two reports of the same organ and year never race for a name.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import OutputError, UserError
+from .files import write_atomically
+
+INPUT_SUFFIXES = (".xlsx", ".json")
+
+
+@dataclass
+class Prepared:
+    """One input after reading, checking and (unless refused) rendering."""
+
+    source: Path
+    name: str = ""  # the default output file name
+    findings_text: str = ""  # the checker's findings as terminal text, empty when none
+    errors: int = 0
+    warnings: int = 0
+    data: bytes | None = None  # the .docx; None when not generated
+    notes: list[str] = field(default_factory=list)  # text that could not be printed as is
+    problem: str = ""  # why there is no report (unreadable input, errors, a broken template)
+
+
+def prepare(source: Path, template: Path | None = None, allow_errors: bool = False,
+            color: bool = False) -> Prepared:
+    """Read and check `source`; render it unless the check found errors (or they are allowed)."""
+    from .checks import check_report, format_findings_text
+    from .document import default_output_name, render_docx
+    from .formats import Level
+    from .service import load_report
+
+    result = Prepared(Path(source))
+    try:
+        report = load_report(result.source)
+        result.name = default_output_name(report)
+        findings = check_report(report)
+        result.errors = sum(f.level is Level.ERROR for f in findings)
+        result.warnings = len(findings) - result.errors
+        result.findings_text = format_findings_text(findings, color) if findings else ""
+        if result.errors and not allow_errors:
+            result.problem = f"有{result.errors}个错误，未生成报告"
+            return result
+        rendered = render_docx(report, template)
+    except UserError as e:
+        result.problem = str(e)
+        return result
+    result.data, result.notes = rendered.data, rendered.warnings
+    return result
+
+
+def write(prepared: Prepared, out: Path) -> Path:
+    """Write a rendered report atomically, refusing its own input or a file held open."""
+    if prepared.data is None:
+        raise OutputError(prepared.problem)
+    data = prepared.data
+    write_atomically(out, lambda tmp: tmp.write_bytes(data), inputs=(prepared.source,))
+    return out
+
+
+def output_path(prepared: Prepared, output: Path | None) -> Path:
+    """-o as given (a folder gets the default name inside it); default: beside the input."""
+    if output is None:
+        return prepared.source.parent / prepared.name
+    return output / prepared.name if output.is_dir() else output
+
+
+def collect_inputs(paths: Iterable[Path]) -> list[Path]:
+    """The workbooks and JSON files named, and those directly inside the folders named."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES
+                            and not p.name.startswith(("~$", ".")))
+        elif path.exists():
+            found.append(path)
+        else:
+            raise UserError(f"找不到文件或文件夹：{path}")
+    if not found:
+        raise UserError("没有找到要生成报告的工作簿（.xlsx）或 JSON 文件")
+    return list(dict.fromkeys(found))
+
+
+@dataclass
+class BatchResult:
+    written: list[tuple[Prepared, Path]] = field(default_factory=list)
+    failed: list[Prepared] = field(default_factory=list)
+
+
+def _prepare_for_pool(source: Path, template: Path | None, allow_errors: bool) -> Prepared:
+    try:
+        return prepare(source, template, allow_errors)
+    except Exception as e:  # one bad file must not stop the batch; report it instead
+        return Prepared(source, problem=f"程序内部错误（{type(e).__name__}）")
+
+
+def prepare_many(sources: list[Path], template: Path | None, allow_errors: bool,
+                 workers: int | None = None) -> Iterator[Prepared]:
+    """Prepared inputs as they finish, on every core."""
+    workers = min(workers or os.cpu_count() or 1, len(sources))
+    if workers <= 1:
+        for source in sources:
+            yield _prepare_for_pool(source, template, allow_errors)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        futures: list[Future[Prepared]] = [
+            pool.submit(_prepare_for_pool, source, template, allow_errors) for source in sources
+        ]
+        for future in as_completed(futures):
+            yield future.result()
+
+
+def generate_many(sources: list[Path], output_dir: Path | None, template: Path | None = None,
+                  allow_errors: bool = False, progress: Callable[[Prepared], None] | None = None,
+                  workers: int | None = None) -> BatchResult:
+    """One DOCX per input into `output_dir` (or beside each input); a failure never stops the rest."""
+    if output_dir is not None:
+        if output_dir.exists() and not output_dir.is_dir():
+            raise OutputError(f"生成多个报告时，-o 应为文件夹：{output_dir}")
+        output_dir.mkdir(parents=True, exist_ok=True)
+    result = BatchResult()
+    taken: set[Path] = set()
+    for prepared in prepare_many(sources, template, allow_errors, workers):
+        if prepared.data is None:
+            result.failed.append(prepared)
+        else:
+            out = _unique(output_path(prepared, output_dir), taken)
+            try:
+                write(prepared, out)
+            except UserError as e:
+                prepared.problem = str(e)
+                result.failed.append(prepared)
+            else:
+                taken.add(out)
+                result.written.append((prepared, out))
+        if progress is not None:
+            progress(prepared)
+    return result
+
+
+def _unique(out: Path, taken: set[Path]) -> Path:
+    """Two inputs of the same organ and year: the second gets "（2）" rather than overwriting."""
+    candidate, n = out, 1
+    while candidate in taken:
+        n += 1
+        candidate = out.with_name(f"{out.stem}（{n}）{out.suffix}")
+    return candidate

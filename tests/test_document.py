@@ -1,0 +1,228 @@
+"""Rendering: text and numbers land where the format puts them, literally, in the template's styles."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from docx_text import open_docx, stream, table_cells, tables
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from lxml import etree
+
+from generator.document import (
+    TEMPLATE_DIR,
+    TemplateProblem,
+    default_output_name,
+    render_docx,
+    template_name,
+)
+from generator.formats import FORMATS
+from generator.report import PREAMBLE, Paragraph, Report, Run, Value
+from generator.workbook import blank_report
+
+CONTACTS = {
+    "office": "某某县人民政府办公室", "address": "某某县人民路1号", "postcode": "100000",
+    "phone": "010-12345678", "fax": "", "email": "gk@example.gov.cn",
+    "website_name": "某某县人民政府网站", "website_url": "http://www.example.gov.cn/",
+}
+
+
+def report(format_id: str = "2021", **narrative: str) -> Report:
+    r = blank_report(FORMATS[format_id], "某某县人民政府办公室", 2019 if format_id == "2019" else 2023)
+    r.contacts = dict(CONTACTS)
+    for section, text in {"一": "本年度认真贯彻落实《条例》。", "五": "存在的问题是……", **narrative}.items():
+        r.paragraphs.append(Paragraph(section, [Run(text)], where=f"正文!B{len(r.paragraphs) + 4}"))
+    return r
+
+
+def paragraphs(data: bytes) -> list[str]:
+    return [text for kind, text in stream(open_docx(data)) if kind == "p"]
+
+
+def test_title_preamble_headings_and_section_six_in_order():
+    texts = paragraphs(render_docx(report()).data)
+    assert texts[:2] == ["某某县人民政府办公室", "2023年政府信息公开工作年度报告"]
+    preamble = texts[3] + texts[4]
+    for part in ("《中华人民共和国政府信息公开条例》", "国办公开办函〔2021〕30号", "自2023年1月1日起至2023年12月31日止",
+                 "某某县人民政府网站（http://www.example.gov.cn/）", "电子邮箱：gk@example.gov.cn"):
+        assert part in preamble
+    assert "传真" not in preamble  # left blank: not printed
+    headings = [t for t in texts if t[:2] in {f"{n}、" for n in "一二三四五六"}]
+    assert headings == [s.heading for s in FORMATS["2021"].sections]
+
+
+def test_preamble_paragraphs_of_the_narrative_replace_the_standard_one():
+    r = report()
+    r.paragraphs.insert(0, Paragraph(PREAMBLE, [Run("本报告由本机关自行编制。")]))
+    texts = paragraphs(render_docx(r).data)
+    assert texts[3] == "本报告由本机关自行编制。"
+    assert not any("统计期限" in t for t in texts)
+
+
+@pytest.mark.parametrize(("charged", "count", "amount", "sentence"), [
+    ("是", 2, Decimal("380"), "本年度共对2件政府信息公开申请收取信息处理费，共计380元。"),
+    ("否", None, None, "本年度未收取信息处理费。"),
+])
+def test_section_six_of_2021_says_whether_fees_were_charged(charged, count, amount, sentence):
+    r = report(六="无")
+    r.choices.update(fee_charged=Value(raw=charged), fee_applications=Value(count), fee_amount=Value(amount))
+    texts = paragraphs(render_docx(r).data)
+    six = texts.index("六、其他需要报告的事项")
+    assert texts[six + 1:] == [sentence]  # a lone "无" gives way to the fee sentence
+
+
+def test_empty_section_six_of_2019_prints_nothing_to_report():
+    texts = paragraphs(render_docx(report("2019")).data)
+    assert texts[-1] == "无。"
+
+
+def test_table_values_totals_and_the_procurement_unit():
+    r = report("2019")
+    r.values["active_disclosure.procurement.procurement_amount"] = Value(Decimal("266900"))
+    r.choices["procurement_unit"] = Value(raw="元")
+    r.values["applications.new.natural_person"] = Value(5)
+    r.values["applications.new.business"] = Value(2)
+    doc = open_docx(render_docx(r).data)
+    active, applications, _ = tables(doc)
+    assert table_cells(active)[-1] == ["政府集中采购", "0", "266900元", ""]
+    new_row = table_cells(applications)[3]
+    assert new_row == ["一、本年新收政府信息公开申请数量", "5", "2", "0", "0", "0", "0", "7"]  # total computed
+
+
+def test_bold_runs_keep_bold_only_and_run_in_headings_take_the_heading_style():
+    r = report(一="")
+    r.paragraphs.append(Paragraph("一", [Run("（二）主动公开政府信息情况。2019年共公开"), Run("782", bold=True),
+                                         Run("条。")]))
+    r.paragraphs.append(Paragraph("一", [Run("（三）人大代表建议办理情况")], heading=True))
+    doc = open_docx(render_docx(r).data)
+    para = next(p for p in doc.paragraphs if p.text.startswith("（二）"))
+    assert [(run.text, run.bold, run.style.style_id) for run in para.runs] == [
+        ("（二）主动公开政府信息情况。", None, "Heading2Char"), ("2019年共公开", None, "DefaultParagraphFont"),
+        ("782", True, "DefaultParagraphFont"), ("条。", None, "DefaultParagraphFont")]
+    assert not para._p.xpath(".//w:rFonts")  # fonts come from the styles
+    heading = next(p for p in doc.paragraphs if p.text.startswith("（三）"))
+    assert heading.style.style_id == "Heading2"
+
+
+NASTY = "A&B <b>x</b> \"q\" 'a' {{ organ }} {% if x %} {# c #} {_{ ]]> &amp;"
+
+
+def test_markup_and_template_syntax_in_text_appear_literally():
+    r = report(一=NASTY)
+    r.organ = "某某<局>&{{ x }}"
+    data = render_docx(r).data
+    texts = paragraphs(data)
+    assert texts[0] == "某某<局>&{{ x }}"
+    assert NASTY in texts
+
+
+def test_characters_xml_cannot_hold_are_dropped_with_a_warning_naming_the_cell():
+    r = report(一="甲\x0b乙\x01丙\x07丁")
+    rendered = render_docx(r)
+    assert "甲乙丙丁" in paragraphs(rendered.data)
+    assert any("正文!B4" in w and "U+000B" in w for w in rendered.warnings)
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.text(max_size=40), st.lists(st.tuples(st.text(max_size=30), st.booleans()), max_size=4))
+def test_any_text_gives_a_well_formed_document(organ, runs):
+    r = report()
+    r.organ = organ
+    r.paragraphs.append(Paragraph("五", [Run(t, b) for t, b in runs]))
+    data = render_docx(r).data
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        for name in z.namelist():
+            if name.endswith(".xml"):
+                etree.fromstring(z.read(name))
+    open_docx(data)
+
+
+def test_characters_outside_gb2312_are_reported():
+    rendered = render_docx(report(一="䶮是一个生僻字"))
+    assert any("䶮" in w and "GB2312" in w for w in rendered.warnings)
+
+
+def test_compiled_rendering_prints_what_docxtpl_itself_prints():
+    from docxtpl import DocxTemplate
+    from jinja2 import StrictUndefined
+    from jinja2.sandbox import SandboxedEnvironment
+
+    from generator.document import Notes, build_context
+
+    r = report(一=NASTY.replace("{_{", ""))  # docxtpl turns a clerk's "{_{" into "{{"; we print it as typed
+    ours = open_docx(render_docx(r).data)
+    tpl = DocxTemplate(str(TEMPLATE_DIR / template_name("2021")))
+    tpl.render(build_context(r, Notes()), SandboxedEnvironment(autoescape=True, undefined=StrictUndefined))
+    buffer = io.BytesIO()
+    tpl.save(buffer)
+    assert stream(ours) == stream(open_docx(buffer.getvalue()))
+
+
+# --- custom templates ---------------------------------------------------------------------------
+
+
+def edited_template(tmp_path: Path, old: str, new: str, format_id: str = "2021") -> Path:
+    source = TEMPLATE_DIR / template_name(format_id)
+    out = tmp_path / "mine.docx"
+    with zipfile.ZipFile(source) as src, zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "word/document.xml":
+                assert old in data.decode()
+                data = data.decode().replace(old, new, 1).encode()
+            dst.writestr(info, data)
+    return out
+
+
+def test_a_restyled_template_with_word_curly_quotes_still_works(tmp_path):
+    key = "applications.new.natural_person"
+    template = edited_template(tmp_path, f'{{{{ v["{key}"] }}}}', f"{{{{ v[“{key}”] }}}}")
+    r = report()
+    r.values[key] = Value(9)
+    assert table_cells(tables(open_docx(render_docx(r, template).data))[1])[3][1] == "9"
+
+
+@pytest.mark.parametrize(("new", "message"), [
+    ("{{ organ }", "{{ organ }"),
+    ("{{ orgna }}", "未知的名称“orgna”"),
+    ('{{ v["applications.nothing.total"] }}', "不是2021年格式的统计项"),
+])
+def test_a_broken_tag_is_named_with_its_place(tmp_path, new, message):
+    template = edited_template(tmp_path, "{{ organ }}", new)
+    with pytest.raises(TemplateProblem) as e:
+        render_docx(report(), template)
+    assert "mine.docx" in str(e.value) and "正文第1段" in str(e.value) and message in str(e.value)
+
+
+def test_a_template_cannot_reach_python_internals(tmp_path):
+    template = edited_template(tmp_path, "{{ organ }}", "{{ organ.__class__.__mro__ }}")
+    with pytest.raises(TemplateProblem, match="不允许"):
+        render_docx(report(), template)
+
+
+def test_a_file_that_is_no_docx_is_refused_as_a_template(tmp_path):
+    bad = tmp_path / "bad.docx"
+    bad.write_text("not a zip")
+    with pytest.raises(TemplateProblem, match="不是 Word"):
+        render_docx(report(), bad)
+
+
+# --- file names ----------------------------------------------------------------------------------
+
+
+def test_default_output_name():
+    assert default_output_name(report()) == "2023年某某县人民政府办公室政府信息公开工作年度报告.docx"
+
+
+@given(st.text(max_size=300))
+def test_default_output_name_is_safe_for_any_file_system(organ):
+    r = report()
+    r.organ = organ
+    name = default_output_name(r)
+    assert name.endswith(".docx") and len(name.encode("utf-8")) <= 255
+    assert not set(name) & set('<>:"/\\|?*') and all(ch.isprintable() for ch in name)
+    assert name.strip(" .") == name and ".." not in name
