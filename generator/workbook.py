@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from pathlib import Path
 
 from openpyxl import Workbook
+from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
@@ -13,6 +15,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from .errors import UserError
 from .files import write_atomically
 from .formats import Choice, Field, Format, Kind, Table
 from .layout import (
@@ -60,6 +63,8 @@ UNLOCKED = Protection(locked=False)
 LOCKED = Protection(locked=True)
 NUMBER_FORMATS = {Kind.COUNT: "0", Kind.SIGNED: "+0;-0;0", Kind.MONEY: "0.00"}
 
+EXCEL_CELL_LIMIT = 32767
+_ESCAPE_LIKE = re.compile(r"_(x[0-9A-Fa-f]{4}_)")  # text that would read as an escape must itself be escaped
 TABLE_HINT = "白色格填写数字（不要留空，没有就填0）；灰色格为官方表格的标签；绿色格为自动合计，不要改动。"
 
 
@@ -208,7 +213,8 @@ def _write_info(ws: Worksheet, fmt: Format, report: Report) -> None:
     for f in INFO_FIELDS:
         _, row = info_cells(fmt)[f.key]
         _label(ws, row, 1, f.label + (" *" if f.required else ""), bold=True, align=LEFT)
-        _input(ws, row, 2, values.get(f.key) or None, align=LEFT)
+        value = values.get(f.key) or None
+        _input(ws, row, 2, excel_escape(value) if isinstance(value, str) else value, align=LEFT)
         _hint(ws, row, 3, f.hint)
     dv.add("year", cell_name(info_cells(fmt)["year"][1], 2))
     _label(ws, FORMAT_ROW, 1, "报告格式", bold=True, align=LEFT)
@@ -254,7 +260,7 @@ def _cell_content(v: Value | None):
         return None
     if v.number is not None:
         return float(v.number) if isinstance(v.number, Decimal) else v.number
-    return v.raw
+    return excel_escape(v.raw) if isinstance(v.raw, str) else v.raw
 
 
 # --- 正文 ---------------------------------------------------------------------------------
@@ -299,9 +305,23 @@ def _write_text(ws: Worksheet, fmt: Format, report: Report) -> None:
 
 
 def _rich(p: Paragraph) -> CellRichText | str:
+    if len(p.text) > EXCEL_CELL_LIMIT:
+        raise UserError(
+            f"正文“{p.text[:12]}…”一段有{len(p.text)}字，超过 Excel 单元格最多 {EXCEL_CELL_LIMIT} 字的上限，"
+            "无法写入工作簿；请把它分成几段"
+        )
     if not any(r.bold for r in p.runs):
-        return p.text
-    return CellRichText(*(TextBlock(InlineFont(b=True), r.text) if r.bold else r.text for r in p.runs if r.text))
+        return excel_escape(p.text)
+    return CellRichText(
+        *(TextBlock(InlineFont(b=True), excel_escape(r.text)) if r.bold else excel_escape(r.text)
+          for r in p.runs if r.text)
+    )
+
+
+def excel_escape(text: str) -> str:
+    """Excel's own escape for characters a cell cannot hold (_x000B_); the reader undoes it."""
+    text = _ESCAPE_LIKE.sub(r"_x005F_\1", text)
+    return ILLEGAL_CHARACTERS_RE.sub(lambda m: f"_x{ord(m.group()):04X}_", text)
 
 
 # --- the statutory tables ------------------------------------------------------------------
