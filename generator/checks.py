@@ -17,7 +17,7 @@ from typing import Any
 
 import typer
 
-from .formats import Field, Format, Kind, Level, Rule, Term, UnknownFormat, format_for_year
+from .formats import FORMATS, Field, Format, Kind, Level, Rule, Term, UnknownFormat, format_for_year
 from .layout import INFO_SHEET, TEXT_SHEET, cell_name, cell_of, info_cells, table_sheet
 from .report import INFO_FIELDS, PREAMBLE, Number, Report, Value, format_number
 
@@ -492,12 +492,14 @@ class _Claim:
 
 
 _CLAIMS = (
-    _Claim(re.compile(r"(?:未|没有)(?:收到|接收到|接到|接收)[^。；;]{0,20}申请"), "本年新收政府信息公开申请",
-           ("applications.new.total",)),
-    _Claim(re.compile(r"(?:未|没有)(?:发生|出现|收到|被)[^。；;]{0,20}(?:行政复议|行政诉讼)"), "行政复议、行政诉讼",
+    # Within one clause (no comma); not about a correction (补正) nor an application for review (复议).
+    _Claim(re.compile(r"(?:未|没有)(?:收到|接收到|接到|接收)(?![^。；;，,]*(?:补正|复议|诉讼))[^。；;，,]{0,20}申请"),
+           "本年新收政府信息公开申请", ("applications.new.total",)),
+    _Claim(re.compile(r"(?:未|没有)(?:发生|出现|收到|被)[^。；;，,]{0,20}(?:行政复议|行政诉讼)"), "行政复议、行政诉讼",
            ("review_litigation.review.total", "review_litigation.direct_suit.total",
             "review_litigation.suit_after_review.total")),
-    _Claim(re.compile(r"(?:未|没有)收取[^。；;]{0,6}信息处理费"), "收取信息处理费", ("fee_amount", "fee_applications")),
+    _Claim(re.compile(r"(?:未|没有)收取[^。；;，,]{0,6}信息处理费"), "收取信息处理费",
+           ("fee_amount", "fee_applications")),
 )
 
 _PERIOD = re.compile(r"(\d{4})\s*年\s*1\s*月\s*1\s*日[^。]{0,12}?(\d{4})\s*年\s*12\s*月\s*31\s*日")
@@ -519,6 +521,12 @@ def _narrative_findings(report: Report) -> Iterator[Finding]:
                 yield _finding(Level.WARNING, NARRATIVE, place,
                                f"正文{part}写的是“{m.group(0)}”，但{where}；请核对正文或表格。",
                                text=m.group(0), subject=claim.subject, amounts=dict(found))
+        for other in FORMATS.values():
+            if other.id != fmt.id and other.issued_by in text:
+                yield _finding(Level.WARNING, NARRATIVE, place,
+                               f"正文{part}提到“{other.issued_by}”，那是{other.id}年格式的文号；本报告使用{fmt.id}年格式"
+                               f"（{fmt.issued_by}）。可能是沿用了往年的文字，请核对。",
+                               text=other.issued_by, format=fmt.id)
         for m in _PERIOD.finditer(text):
             years = {int(m.group(1)), int(m.group(2))}
             if report.year is not None and years != {report.year}:

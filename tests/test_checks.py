@@ -387,6 +387,35 @@ def test_narrative_says_no_application_but_table_counts_some(tmp_path):
     assert "未收到政府信息公开申请" in finding.message and "为24" in finding.message
 
 
+@pytest.mark.parametrize("text", [
+    "对逾期未收到补正材料的申请，按规定终止办理。",
+    "本年度收到申请28件，未收到行政复议申请。",
+])
+def test_narrative_claims_that_are_not_about_new_applications(text):
+    report = clean_report("2021")
+    report.paragraphs.append(Paragraph("一", [Run(text)]))
+    subjects = {f.values.get("subject") for f in check_report(report)}
+    assert "本年新收政府信息公开申请" not in subjects
+
+
+@pytest.mark.parametrize(("text", "subject", "changes"), [
+    ("本年度未发生政府信息公开行政复议案件。", "行政复议、行政诉讼", {}),
+    ("本年度未收取信息处理费。", "收取信息处理费",
+     {"fee_charged": Value(raw="是"), "fee_applications": Value(1), "fee_amount": Value(380)}),
+])
+def test_narrative_denies_what_the_numbers_show(text, subject, changes):
+    report = clean_report("2021")
+    report.choices.update(changes)
+    report.paragraphs.append(Paragraph("六", [Run(text)]))
+    (finding,) = check_report(report)
+    assert finding.rule == NARRATIVE and finding.values["subject"] == subject
+
+def test_narrative_cites_the_other_formats_notice():
+    report = clean_report("2021", 2022)
+    report.paragraphs.append(Paragraph("前言", [Run("根据国办公开办函〔2019〕60号的要求编制本报告。")]))
+    (finding,) = check_report(report)
+    assert finding.rule == NARRATIVE and "国办公开办函〔2021〕30号" in finding.message
+
 def test_narrative_statistical_period_of_another_year():
     report = clean_report("2021", 2022)
     report.paragraphs.append(Paragraph("前言", [Run("统计期限自2021年1月1日起至2021年12月31日止。")]))
