@@ -70,6 +70,7 @@ class CheckResult:
 
 
 def check(report: Report, previous: Report | None = None) -> CheckResult:
+    """`check_report` with the counts the command needs (errors, warnings, ok)."""
     return CheckResult(tuple(check_report(report, previous)))
 
 
