@@ -193,6 +193,29 @@ def _generate_batch(gen: Any, sources: list[Path], output: Path | None, template
         raise typer.Exit(1)
 
 
+@app.command()
+@user_errors()
+def aggregate(
+    units: Annotated[list[Path], typer.Argument(help="各单位填好的工作簿 .xlsx，或存放它们的文件夹（可给多个）")],
+    organ: Annotated[str, typer.Option("--organ", help="汇总报告的机关名称，如：某某县人民政府")] = "",
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="输出的汇总工作簿 .xlsx")] = None,
+    include_invalid: Annotated[bool, typer.Option(
+        "--include-invalid", help="检查有错误的工作簿也计入汇总（默认不计入）")] = False,
+    force: Annotated[bool, typer.Option("--force", help="输出文件已存在时覆盖它")] = False,
+) -> None:
+    """汇总各单位的工作簿：逐个检查，把表二、表三、表四的数字相加，写成一个汇总工作簿。
+
+    例：nianbao aggregate 各单位工作簿/ --organ 某某县人民政府 -o 2025年汇总.xlsx
+    """
+    from . import aggregate as agg
+
+    paths = agg.collect_workbooks(units, output)
+    with typer.progressbar(length=len(paths), label="读取并检查工作簿", file=sys.stderr) as bar:
+        result = agg.aggregate(paths, organ, output, include_invalid, force, progress=bar.update)
+    for line in agg.describe(result):
+        typer.echo(line)
+
+
 def main() -> None:
     try:
         app()

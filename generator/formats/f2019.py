@@ -73,6 +73,7 @@ FORMAT = Format(
            *carry_over_rules()),
     choices=(
         Choice("procurement_unit", "采购总金额的单位", "choice", ("元", "万元"), table=ACTIVE,
-               hint="格式未规定单位，请选择后再填写金额；生成报告时单位印在金额后。"),
+               hint="格式未规定单位，请选择后再填写金额；生成报告时单位印在金额后。",
+               unit_of=f"{ACTIVE}.procurement.procurement_amount"),
     ),
 )

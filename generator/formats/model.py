@@ -105,6 +105,7 @@ class Choice:
     table: str = ""  # shown beside this table; blank means on the 基本信息 sheet
     required: bool = True
     hint: str = ""
+    unit_of: str = ""  # field key of the amount this choice gives the unit of (2019 采购总金额)
 
 
 @dataclass(frozen=True)
