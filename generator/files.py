@@ -47,6 +47,10 @@ def write_atomically(out: Path, write: Callable[[Path], None], inputs: tuple[Pat
     tmp = Path(tmp_name)
     try:
         write(tmp)
+        # mkstemp makes the file private (0600); a report is shared, so give it the usual mode.
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, out)
     except PermissionError:
         raise OutputError(f"无法写入文件（可能正被其他程序打开或没有写权限）：{out}") from None

@@ -239,3 +239,11 @@ def test_output_same_as_input(tmp_path):
     result = run("export", path, "-o", path)
     assert result.exit_code != 0 and "不能与输入文件相同" in result.output
     assert path.read_bytes() == before
+
+
+def test_outputs_are_not_private(tmp_path):
+    out = tmp_path / "x.json"
+    assert run("export", EXAMPLE, "-o", out).exit_code == 0
+    umask = os.umask(0)
+    os.umask(umask)
+    assert out.stat().st_mode & 0o777 == 0o666 & ~umask  # as any other program would create it, not 0600
