@@ -19,7 +19,7 @@ from typing import Any
 
 from .errors import UserError
 from .files import safe_filename, write_atomically
-from .formats import Format, Kind
+from .formats import Format
 from .report import PREAMBLE, Paragraph, Report, Run, format_number
 
 REPORT_NAME = "政府信息公开工作年度报告"
@@ -183,22 +183,12 @@ def rich_paragraphs(paragraphs: list[Paragraph], notes: Notes) -> Any:
 # --- tables -----------------------------------------------------------------------------------
 
 
-def unit_choices(fmt: Format) -> dict[str, str]:
-    """Money fields whose unit the format leaves to the clerk -> the choice holding that unit."""
-    out = {}
-    for choice in fmt.choices:
-        if choice.kind == "choice" and choice.table and choice.key.endswith("_unit"):
-            for f in fmt.table(choice.table).fields:
-                if f.kind is Kind.MONEY and not f.unit:
-                    out[f.key] = choice.key
-    return out
-
-
 def table_values(report: Report) -> dict[str, str]:
     """Every table value as printed: totals resolved, blanks as 0, a chosen unit after its amount."""
     values = {key: format_number(report.amount(key)) for key in report.format.fields}
-    for key, choice in unit_choices(report.format).items():
-        values[key] += report.choice_text(choice)
+    for choice in report.format.choices:
+        if choice.unit_of:
+            values[choice.unit_of] += report.choice_text(choice.key)
     return values
 
 
