@@ -58,15 +58,21 @@ def template(
     data: Annotated[Path | None, typer.Option("--data", help="用 nianbao export 导出的 JSON 生成已填工作簿")] = None,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="输出的 .xlsx 文件")] = None,
     force: Annotated[bool, typer.Option("--force", help="输出文件已存在时覆盖它")] = False,
+    previous: Annotated[Path | None, typer.Option(
+        "--previous", help="从上年的工作簿开始：沿用机关名称和联系方式，结转上年结转下年度的申请等")] = None,
 ) -> None:
     """生成一个机关一个年度的填报工作簿（Excel）。
 
     例：nianbao template --organ 某某县人民政府办公室 --year 2025
+
+    例：nianbao template --previous 2024年某某县人民政府办公室.xlsx
     """
     from . import service
 
-    out = service.make_template(organ, year, format_id, data, output, force)
+    out, notes = service.make_template(organ, year, format_id, data, output, force, previous)
     typer.echo(f"已生成填报工作簿：{out}")
+    for note in notes:
+        typer.secho(f"提示：{note}", fg=typer.colors.YELLOW, err=True)
 
 
 @app.command()

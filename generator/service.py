@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import UserError
-from .files import safe_filename, write_atomically
+from .files import check_output_path, safe_filename, write_atomically
 from .formats import format_for_year, get_format
 from .report import Report, dumps, loads
 
@@ -31,11 +31,21 @@ def load_report(path: Path) -> Report:
 
 
 def make_template(organ: str, year: int, format_id: str, data: Path | None, output: Path | None,
-                  force: bool = False) -> Path:
-    """Write a blank (or, from JSON, a filled) workbook; returns where it went."""
+                  force: bool = False, previous: Path | None = None) -> tuple[Path, list[str]]:
+    """Write a blank workbook, a filled one from JSON, or one started from last year's (`previous`).
+
+    Returns where it went and what the clerk should know (what could not be carried over)."""
     from .workbook import blank_report, write_workbook
 
-    if data is not None:
+    notes: list[str] = []
+    if data is not None and previous is not None:
+        raise UserError("--data 和 --previous 只能用一个：--data 用导出的数据生成，--previous 从上年工作簿开始")
+    if previous is not None:
+        from .carry import carry_from
+
+        carried = carry_from(load_report(previous), organ, year, format_id)
+        report, notes = carried.report, carried.notes
+    elif data is not None:
         report = load_report(data)
         if organ:
             report.organ = organ
@@ -55,8 +65,9 @@ def make_template(organ: str, year: int, format_id: str, data: Path | None, outp
         raise UserError(f"填报工作簿应保存为 .xlsx 文件：{out}")
     if out.exists() and not force:
         raise UserError(f"文件已存在，为免覆盖已填写的内容，没有生成：{out}（确需覆盖请加 --force）")
+    check_output_path(out, (previous,) if previous is not None else ())
     write_workbook(report, out)
-    return out
+    return out, notes
 
 
 def export_json(workbook: Path, output: Path | None) -> tuple[str, Path | None]:
