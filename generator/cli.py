@@ -171,7 +171,7 @@ def _generate_one(gen: Any, source: Path, output: Path | None, template: Path | 
     if prepared.findings_text:
         typer.echo(prepared.findings_text, err=True)
     if prepared.data is None:
-        fail(f"{prepared.problem}。" if prepared.errors else prepared.problem, 1 if prepared.errors else 2)
+        fail(f"{prepared.problem}。" if prepared.errors else prepared.problem, prepared.exit_code)
     if prepared.errors:
         typer.secho(f"注意：有{prepared.errors}个错误，按 --allow-errors 的要求仍然生成了报告，请改正后重新生成。",
                     fg=typer.colors.YELLOW, err=True)

@@ -30,6 +30,7 @@ class Prepared:
     data: bytes | None = None  # the .docx; None when not generated
     notes: list[str] = field(default_factory=list)  # text that could not be printed as is
     problem: str = ""  # why there is no report (unreadable input, errors, a broken template)
+    exit_code: int = 0  # what a single-file `generate` exits with when there is no report
 
 
 def prepare(source: Path, template: Path | None = None, allow_errors: bool = False,
@@ -49,11 +50,11 @@ def prepare(source: Path, template: Path | None = None, allow_errors: bool = Fal
         result.warnings = len(findings) - result.errors
         result.findings_text = format_findings_text(findings, color) if findings else ""
         if result.errors and not allow_errors:
-            result.problem = f"有{result.errors}个错误，未生成报告"
+            result.problem, result.exit_code = f"有{result.errors}个错误，未生成报告", 1
             return result
         rendered = render_docx(report, template)
     except UserError as e:
-        result.problem = str(e)
+        result.problem, result.exit_code = str(e), e.exit_code
         return result
     result.data, result.notes = rendered.data, rendered.warnings
     return result
