@@ -206,10 +206,6 @@ def _section_findings(report: Report) -> Iterator[Finding]:
                        section=s.number)
 
 
-# A unit the format leaves open is only needed once there is an amount to print it after.
-_UNIT_OF = {"procurement_unit": "active_disclosure.procurement.procurement_amount"}
-
-
 def _choice_findings(report: Report) -> Iterator[Finding]:
     for c in report.format.choices:
         locate = partial(_info_place, report, c.key)
@@ -219,7 +215,8 @@ def _choice_findings(report: Report) -> Iterator[Finding]:
             if text and text not in c.options:
                 yield _finding(Level.ERROR, CHOICE, locate(),
                                f"“{c.label}”只能选{options}，但填的是“{text}”。", choice=c.key, text=text)
-            elif not text and c.required and c.key not in _UNIT_OF:
+            # A unit the format leaves open is needed only once there is an amount (see _unit_findings).
+            elif not text and c.required and not c.unit_of:
                 yield _finding(Level.ERROR, REQUIRED, locate(), f"“{c.label}”没有选择，请选{options}。",
                                choice=c.key)
             continue
@@ -257,16 +254,16 @@ def _fee_findings(report: Report) -> Iterator[Finding]:
 
 
 def _unit_findings(report: Report) -> Iterator[Finding]:
-    for choice_key, amount_key in _UNIT_OF.items():
-        if amount_key not in report.format.fields or report.choice_text(choice_key):
+    for c in report.format.choices:
+        if not c.unit_of or report.choice_text(c.key):
             continue
-        amount = report.values.get(amount_key)
+        amount = report.values.get(c.unit_of)
         if amount is None or amount.number is None or amount.number <= 0:
             continue
-        c, f = report.format.choice(choice_key), report.format.fields[amount_key]
-        sheet, cell = _value_place(report, amount_key)
+        f = report.format.fields[c.unit_of]
+        sheet, cell = _value_place(report, c.unit_of)
         options = "或".join(f"“{o}”" for o in c.options)
-        yield _finding(Level.ERROR, UNIT, _info_place(report, choice_key),
+        yield _finding(Level.ERROR, UNIT, _info_place(report, c.key),
                        f"{_field_name(f)}（{cell}）填了{format_number(amount.number)}，但没有选择“{c.label}”；"
                        f"格式没有规定单位，请选{options}，报告中金额后面会印上所选单位。",
                        amount=amount.number, amount_cell=f"{sheet}!{cell}")
