@@ -56,3 +56,96 @@ def set_cell_xml(path: Path, report: Report, key: str, cell_xml: str) -> None:
         return new.encode()
 
     rewrite_member(path, sheet_member(path, sheet), change)
+
+
+# --- fuzzing: mutations of a valid workbook --------------------------------------------------
+
+ODD_VALUES = (
+    None, 0, -1, 10**20, 2.5, -0.0, True, "", "  ", "１２", "十二", "=1/0", "=SUM(A1:A3)", "#REF!", "#N/A",
+    "\u200b\u200f", "😀", "<w:t>&amp;</w:t>", "{{ x }}", "{% for %}", "_x000B_", "1e308",
+)
+
+
+def mutate_cells(path: Path, edits: list[tuple[int, int, int, object]]) -> None:
+    """Set cells anywhere in any sheet (labels, totals, the hidden sheet) as a careless editor might."""
+    import datetime as dt
+
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    for sheet_no, row, col, value in edits:
+        ws = wb.worksheets[sheet_no % len(wb.worksheets)]
+        if isinstance(value, str) and value.startswith("date"):
+            value = dt.datetime(2025, 1, 1)
+        cell = ws.cell(row, col)
+        if type(cell).__name__ != "MergedCell":  # no editor lets anyone type into the hidden part of a merge
+            cell.value = value
+    wb.save(path)
+
+
+def mutate_structure(path: Path, action: str, sheet_no: int, where: int) -> None:
+    from openpyxl import load_workbook
+
+    wb = load_workbook(path)
+    ws = wb.worksheets[sheet_no % len(wb.worksheets)]
+    if action == "delete" and len(wb.worksheets) > 1:
+        wb.remove(ws)
+    elif action == "rename":
+        ws.title = f"改名{where}"
+    elif action == "insert_rows":
+        ws.insert_rows(where)
+    elif action == "insert_cols":
+        ws.insert_cols(where)
+    elif action == "delete_rows":
+        ws.delete_rows(where)
+    elif action == "move":
+        wb.move_sheet(ws, offset=-(where % 5))
+    elif action == "hide":
+        ws.sheet_state = "hidden"
+    wb.save(path)
+
+
+def mutate_bytes(path: Path, member_no: int, at: int, junk: bytes) -> None:
+    """Overwrite a slice of one decompressed XML part: what a crashed or careless program leaves."""
+    with zipfile.ZipFile(path) as z:
+        names = [n for n in z.namelist() if n.endswith(".xml")]
+    name = names[member_no % len(names)]
+
+    def change(data: bytes) -> bytes:
+        i = at % max(1, len(data))
+        return data[:i] + junk + data[i + len(junk):]
+
+    rewrite_member(path, name, change)
+
+
+def outcome(path: Path) -> str:
+    """Run check and generate on a file: 'ok', 'refused' (a clean error), or raise on anything else."""
+    from generator.checks import check
+    from generator.errors import UserError
+    from generator.generate import prepare
+    from generator.service import load_report
+
+    try:
+        check(load_report(path))
+    except UserError as e:
+        assert str(e) and "Traceback" not in str(e)
+        return "refused"
+    prepared = prepare(path, allow_errors=True)
+    if prepared.data is None:
+        assert prepared.problem
+        return "refused"
+    assert_valid_docx(prepared.data)
+    return "ok"
+
+
+def assert_valid_docx(data: bytes) -> None:
+    """The file opens: a zip whose every XML part parses."""
+    import io
+
+    from lxml import etree
+
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        assert z.testzip() is None
+        for name in z.namelist():
+            if name.endswith(".xml") or name.endswith(".rels"):
+                etree.fromstring(z.read(name))
