@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import OutputError, UserError
-from .files import write_atomically
+from .files import check_output_path, write_atomically
 
 INPUT_SUFFIXES = (".xlsx", ".json")
 
@@ -70,10 +70,20 @@ def write(prepared: Prepared, out: Path) -> Path:
 
 
 def output_path(prepared: Prepared, output: Path | None) -> Path:
-    """-o as given (a folder gets the default name inside it); default: beside the input."""
+    """-o as given (a folder gets the default name inside it); default: beside the input.
+
+    A path not ending in .docx names a folder: `-o out/` must never become a file called "out".
+    """
     if output is None:
         return prepared.source.parent / prepared.name
-    return output / prepared.name if output.is_dir() else output
+    if output.suffix.lower() == ".docx" and not output.is_dir():
+        return output
+    if output.is_file():
+        check_output_path(output, (prepared.source,))  # the input itself gets its own message
+        raise OutputError(f"报告要保存为 .docx 文件，不能写到 {output.name}")
+    if not output.is_dir():
+        raise OutputError(f"输出文件夹不存在：{output}（请先建好文件夹，或给出以 .docx 结尾的文件名）")
+    return output / prepared.name
 
 
 def collect_inputs(paths: Iterable[Path]) -> list[Path]:

@@ -247,3 +247,9 @@ def test_outputs_are_not_private(tmp_path):
     umask = os.umask(0)
     os.umask(umask)
     assert out.stat().st_mode & 0o777 == 0o666 & ~umask  # as any other program would create it, not 0600
+
+
+def test_generate_into_a_missing_folder(tmp_path):
+    result = run("generate", EXAMPLE, "-o", tmp_path / "out")
+    assert result.exit_code != 0 and "输出文件夹不存在" in result.output
+    assert not (tmp_path / "out").exists()
