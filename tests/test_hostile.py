@@ -253,3 +253,29 @@ def test_generate_into_a_missing_folder(tmp_path):
     result = run("generate", EXAMPLE, "-o", tmp_path / "out")
     assert result.exit_code != 0 and "输出文件夹不存在" in result.output
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("attack", [
+    "{{ organ.__class__.__mro__ }}",
+    "{{ v.__class__.__init__.__globals__ }}",
+    "{{ cycler.__init__.__globals__.os.popen('id').read() }}",
+    "{{ lipsum.__globals__ }}",
+    "{{ organ|attr('__class__') }}",
+    "{{ self._TemplateReference__context }}",
+    "{% set x = ''.__class__.__base__.__subclasses__() %}{{ x }}",
+])
+def test_custom_template_cannot_reach_python(tmp_path, attack):
+    from generator.document import template_name
+    from generator.templatebuild import TEMPLATE_DIR
+
+    mine = tmp_path / "mine.docx"
+    with zipfile.ZipFile(TEMPLATE_DIR / template_name("2021")) as src, zipfile.ZipFile(mine, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info)
+            if info.filename == "word/document.xml":
+                data = data.decode().replace("{{ organ }}", attack.replace("'", "&apos;"), 1).encode()
+            dst.writestr(info, data)
+    out = tmp_path / "report.docx"
+    result = run("generate", EXAMPLE, "-o", out, "--template", mine)
+    assert result.exit_code != 0 and "mine.docx" in result.output and "Traceback" not in result.output
+    assert not out.exists() and not list(tmp_path.glob(".nianbao-*"))
