@@ -8,6 +8,7 @@ stay formulas in the summary, so its arithmetic holds by construction.
 from __future__ import annotations
 
 import os
+import zipfile
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -101,8 +102,8 @@ def field_index(format_id: str) -> dict[str, int]:
 # --- finding and reading the units ----------------------------------------------------------
 
 
-def collect_workbooks(inputs: Iterable[Path], output: Path | None = None) -> list[Path]:
-    """The workbooks named, and the .xlsx files directly inside the folders named (not the output)."""
+def collect_workbooks(inputs: Iterable[Path]) -> list[Path]:
+    """The workbooks named, and the .xlsx files directly inside the folders named."""
     paths: list[Path] = []
     for item in map(Path, inputs):
         if item.is_dir():
@@ -111,11 +112,23 @@ def collect_workbooks(inputs: Iterable[Path], output: Path | None = None) -> lis
             paths.append(item)
         else:
             raise AggregateError(f"找不到文件或文件夹：{item}")
-    if output is not None and output.exists():
-        paths = [p for p in paths if not os.path.samefile(p, output)]
     if not paths:
         raise AggregateError("没有找到要汇总的工作簿（.xlsx）。请给出各单位的工作簿，或存放它们的文件夹")
     return paths
+
+
+def _last_summary(path: Path, out: Path) -> bool:
+    """The summary this run replaces, found in the units' folder: not a unit. Any other file that is
+    the output stays a unit, so that writing over it is refused."""
+    from .unitsheet import UNIT_SHEET
+
+    if not (out.exists() and os.path.samefile(path, out)):
+        return False
+    try:
+        with zipfile.ZipFile(path) as z:
+            return UNIT_SHEET in z.read("xl/workbook.xml").decode("utf-8", "replace")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False
 
 
 def _is_unit_file(path: Path) -> bool:
@@ -287,8 +300,8 @@ def _common_choice(given: list, options: tuple[str, ...]) -> str | None:
 # --- the whole command ----------------------------------------------------------------------
 
 
-def default_output(report: Report) -> Path:
-    return Path(safe_filename(f"{report.year}年{report.organ}政府信息公开工作年度报告（汇总）.xlsx"))
+def default_output(year: int | None, organ: str) -> Path:
+    return Path(safe_filename(f"{year}年{organ}政府信息公开工作年度报告（汇总）.xlsx"))
 
 
 def aggregate(paths: Sequence[Path], organ: str, output: Path | None = None, include_invalid: bool = False,
@@ -303,15 +316,16 @@ def aggregate(paths: Sequence[Path], organ: str, output: Path | None = None, inc
     if output is not None and output.suffix.lower() != ".xlsx":
         raise AggregateError(f"汇总工作簿应保存为 .xlsx 文件：{output}")
     units = read_units(paths, progress)
+    out = output or default_output(next((u.year for u in units if u.year), None), organ)
+    units = [u for u in units if not _last_summary(u.path, out)]
     refuse_mixed_units(units)
     choose_units(units, include_invalid)
     report, notes = sum_units([u for u in units if u.included], organ)
-    out = output or default_output(report)
     if out.exists() and not force:
         raise AggregateError(f"文件已存在，为免覆盖已写好的汇总报告，没有生成：{out}（确需覆盖请加 --force）")
     wb = workbook_for(report)
     add_unit_sheet(wb, units)
-    write_atomically(out, lambda tmp: wb.save(tmp), inputs=tuple(paths))
+    write_atomically(out, lambda tmp: wb.save(tmp), inputs=tuple(u.path for u in units))
     return Aggregation(report, units, notes, out)
 
 

@@ -215,7 +215,7 @@ def aggregate(
     """
     from . import aggregate as agg
 
-    paths = agg.collect_workbooks(units, output)
+    paths = agg.collect_workbooks(units)
     with typer.progressbar(length=len(paths), label="读取并检查工作簿", file=sys.stderr) as bar:
         result = agg.aggregate(paths, organ, output, include_invalid, force, progress=bar.update)
     for line in agg.describe(result):
