@@ -200,7 +200,8 @@ def _section_findings(report: Report) -> Iterator[Finding]:
         if not s.required or any(p.text.strip() for p in report.narrative(s.number)):
             continue
         hint = "；没有需要报告的事项时可写“无”" if s.number == "六" else ""
-        yield _finding(Level.ERROR, REQUIRED, (TEXT_SHEET, ""),
+        first_row = report.where.get(f"section.{s.number}")
+        yield _finding(Level.ERROR, REQUIRED, _split(first_row) if first_row else (TEXT_SHEET, ""),
                        f"正文第{s.number}部分“{s.heading}”没有填写内容，这一部分必须填写{hint}；"
                        "请在“正文”工作表中这一部分的标题行下面填写。",
                        section=s.number)
@@ -272,6 +273,10 @@ def _unit_findings(report: Report) -> Iterator[Finding]:
 # --- values: kinds and blanks ---------------------------------------------------------------
 
 
+# No organ counts anywhere near a trillion of anything; past 15 digits Excel itself loses digits.
+IMPLAUSIBLE = Decimal(10) ** 12
+
+
 def _domain_findings(report: Report) -> Iterator[Finding]:
     for key, f in report.format.fields.items():
         v = report.values.get(key)
@@ -292,6 +297,11 @@ def _domain(kind: Kind, v: Value, locate: Callable[[], tuple[str, str]], name: s
         return
     n = Decimal(str(v.number))
     shown = format(n.normalize(), "f")
+    if abs(n) >= IMPLAUSIBLE:
+        yield _finding(Level.ERROR, DOMAIN, locate(),
+                       f"{name}填的是{shown}，数字大得不合常理（Excel 也只能准确保存15位数字），请核对是否多打了数字。",
+                       value=v.number)
+        return
     if kind is not Kind.SIGNED and n < 0:
         yield _finding(Level.ERROR, DOMAIN, locate(), f"{name}不能是负数，但填的是{shown}。", value=v.number)
     if kind is not Kind.MONEY and n != n.to_integral_value():

@@ -162,6 +162,12 @@ def parse_number(raw: Any, kind: Kind, where: str) -> Value:
     return Value(where=where, raw=text, problem="不是数字")
 
 
+def _year(raw: Any) -> int | None:
+    """The report year as clerks type it: 2025, "2025", "２０２５年", "2025年度"."""
+    text = _SPACES.sub("", unicodedata.normalize("NFKC", clean_text(raw))).removesuffix("度").removesuffix("年")
+    return int(text) if re.fullmatch(r"\d{4}", text) else None
+
+
 def _number(d: Decimal, kind: Kind) -> int | Decimal:
     if kind is not Kind.MONEY and d == d.to_integral_value():
         return int(d)
@@ -185,8 +191,7 @@ def _read_info(wb: XlsxBook, fmt: Format, report: Report, path: Path) -> None:
         if f.key == "organ":
             report.organ = clean_text(raw)
         elif f.key == "year":
-            year = parse_number(raw, Kind.COUNT, report.where[f.key])
-            report.year = year.number if isinstance(year.number, int) else None
+            report.year = _year(raw)
         else:
             report.contacts[f.key] = clean_text(raw)
     for choice in fmt.choices:
@@ -210,6 +215,8 @@ def _read_text(wb: XlsxBook, fmt: Format, report: Report, path: Path) -> None:
             marker = part_of_marker(fmt, kind_cell.value)
             if marker:
                 part = marker
+                # Where a finding about an empty part sends the clerk: the part's first row.
+                report.where[f"section.{part}"] = f"{TEXT_SHEET}!B{row + 1}"
                 continue
         runs = _runs(text_cell)
         if not runs:

@@ -279,3 +279,13 @@ def test_custom_template_cannot_reach_python(tmp_path, attack):
     result = run("generate", EXAMPLE, "-o", out, "--template", mine)
     assert result.exit_code != 0 and "mine.docx" in result.output and "Traceback" not in result.output
     assert not out.exists() and not list(tmp_path.glob(".nianbao-*"))
+
+
+def test_huge_count_is_named_at_its_cell(tmp_path):
+    path = copy_example(tmp_path)
+    wb = load_workbook(path)
+    sheet, row, col = field_cells(read_workbook(path).format)[NEW_NP]
+    wb[sheet].cell(row, col).value = 10**20
+    wb.save(path)
+    result = run("check", path)
+    assert result.exit_code == 1 and " D6 " in result.output and "大得不合常理" in result.output

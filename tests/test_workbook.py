@@ -242,3 +242,25 @@ def test_info_sheet_fields_are_read(tmp_path):
     r = read_workbook(path)
     assert r.contacts["phone"] == "0736-5221234"
     assert r.choice_text("fee_charged") == "是" and r.choices["fee_amount"].number == Decimal("380")
+
+
+@pytest.mark.parametrize("typed,year", [(2025, 2025), ("2025", 2025), ("２０２５年", 2025), (" 2025年度 ", 2025),
+                                        ("二〇二五", None), ("25", None)])
+def test_year_as_clerks_type_it(tmp_path, typed, year):
+    path = make(tmp_path, 2025)
+    wb = load_workbook(path)
+    wb[INFO_SHEET].cell(info_cells(get_format("2021"))["year"][1], 2).value = typed
+    wb.save(path)
+    assert read_workbook(path).year == year
+
+
+def test_empty_required_part_is_pointed_at_its_first_row(tmp_path):
+    from generator.checks import check_report
+
+    path = make(tmp_path, 2025)
+    report = read_workbook(path)
+    wb = load_workbook(path)
+    ws = wb[TEXT_SHEET]
+    marker = next(r for r in range(1, ws.max_row + 1) if str(ws.cell(r, 1).value or "").startswith("五、"))
+    found = [f for f in check_report(report) if f.values.get("section") == "五"]
+    assert [(f.sheet, f.cell) for f in found] == [(TEXT_SHEET, f"B{marker + 1}")]
