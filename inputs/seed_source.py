@@ -4,7 +4,6 @@ Run once when the seed changes: python inputs/seed_source.py ../shared/seed/000_
 The JSON is then made into a workbook with `nianbao template --data`.
 """
 
-import json
 import re
 import sys
 from pathlib import Path
@@ -12,6 +11,11 @@ from pathlib import Path
 from generator.formats import get_format
 from generator.report import dumps, from_json
 
+# The two paragraphs of the seed that stand alone as sub-headings; all others run into their text.
+STANDALONE_HEADINGS = (
+    "(一) 强化组织领导、健全制度，政务公开工作保障有力。",
+    "（七）人大代表建议和政协提案办理结果公开情况",
+)
 CJK = r"[\u3000-\u9fff\uff00-\uffef]"
 
 
@@ -40,7 +44,7 @@ def main(seed: Path) -> None:
         if "\t" in block:
             tables.append(block)
             continue
-        heading = block in ("(一) 强化组织领导、健全制度，政务公开工作保障有力。", "（七）人大代表建议和政协提案办理结果公开情况")
+        heading = block in STANDALONE_HEADINGS
         narrative.append({"section": section, "heading": heading, "runs": runs(block)})
     narrative.append({"section": "六", "heading": False, "runs": [{"text": "无。", "bold": False}]})
 
