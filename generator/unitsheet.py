@@ -22,6 +22,7 @@ _MIDDLE = Alignment(horizontal="center", vertical="center", wrap_text=True)
 _COLUMNS_BEFORE = (("序号", 6), ("文件", 30), ("机关名称", 28), ("状态", 14))
 _COLUMNS_AFTER = (("错误", 6), ("警告", 6), ("第一处错误（全部错误用 nianbao check 查看）", 60))
 _TOP = 3  # row 1: title, row 2: what the sheet is
+_PROBLEM_CHARS_A_LINE = 28  # Chinese characters the error column holds a line
 
 
 def add_unit_sheet(wb: Workbook, units: list[Unit]) -> None:
@@ -43,6 +44,8 @@ def add_unit_sheet(wb: Workbook, units: list[Unit]) -> None:
         for col, value in enumerate(row, start=1):
             _put(ws.cell(_TOP + n, col, value), fill=None if unit.included else _LEFT_OUT_FILL,
                  align=_MIDDLE if isinstance(value, int) else _WRAP)
+        # Neither Excel nor LibreOffice grows a wrapped row on opening: size it for the error text.
+        ws.row_dimensions[_TOP + n].height = 14 * (1 + len(problem) // _PROBLEM_CHARS_A_LINE)
     last = _TOP + len(units) + 1
     _put(ws.cell(last, 2, "合计（计入汇总的单位）"), bold=True, fill=_HEAD_FILL)
     for i, _ in enumerate(KEY_FIGURES):
