@@ -329,18 +329,20 @@ def aggregate(paths: Sequence[Path], organ: str, output: Path | None = None, inc
     return Aggregation(report, units, notes, out)
 
 
-def describe(result: Aggregation, most_errors: int = 3) -> list[str]:
+def describe(result: Aggregation, most_errors: int = 3, most_units: int = 20) -> list[str]:
     """What the office reads in the terminal: units left out and why, then what was written."""
     lines = []
     troubled = [u for u in result.units if u.errors or u.unreadable]
     if troubled:
         lines.append(f"{len(troubled)}个单位的工作簿有错误或无法读取：")
-    for u in troubled:
+    for u in troubled[:most_units]:
         lines.append(f"  {u.path.name}（{u.organ or '未填机关名称'}）：{u.status}")
         for problem in (u.unreadable,) if u.unreadable else u.errors[:most_errors]:
             lines.append(f"    {problem}")
         if len(u.errors) > most_errors:
             lines.append(f"    ……共{len(u.errors)}处错误，用 nianbao check {u.path.name} 查看全部")
+    if len(troubled) > most_units:
+        lines.append(f"  ……其余{len(troubled) - most_units}个单位见汇总工作簿的“汇总单位”工作表")
     lines += result.notes
     lines.append(f"已汇总{len(result.included)}个单位（共{len(result.units)}个工作簿），汇总工作簿：{result.output}")
     lines.append("各单位名单见“汇总单位”工作表；正文和基本信息请汇总机关填写后再检查、生成报告。")
