@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 
 from .errors import UserError
-from .files import safe_filename, write_atomically
+from .files import collect_files, safe_filename, write_atomically
 from .formats import Format, Kind, Level, get_format
 from .report import Number, Report, Value
 
@@ -104,17 +104,8 @@ def field_index(format_id: str) -> dict[str, int]:
 
 def collect_workbooks(inputs: Iterable[Path]) -> list[Path]:
     """The workbooks named, and the .xlsx files directly inside the folders named."""
-    paths: list[Path] = []
-    for item in map(Path, inputs):
-        if item.is_dir():
-            paths += sorted(p for p in item.glob("*.xlsx") if _is_unit_file(p))
-        elif item.exists():
-            paths.append(item)
-        else:
-            raise AggregateError(f"找不到文件或文件夹：{item}")
-    if not paths:
-        raise AggregateError("没有找到要汇总的工作簿（.xlsx）。请给出各单位的工作簿，或存放它们的文件夹")
-    return paths
+    return collect_files(inputs, (".xlsx",),
+                         "没有找到要汇总的工作簿（.xlsx）。请给出各单位的工作簿，或存放它们的文件夹")
 
 
 def _last_summary(path: Path, out: Path) -> bool:
@@ -129,11 +120,6 @@ def _last_summary(path: Path, out: Path) -> bool:
             return UNIT_SHEET in z.read("xl/workbook.xml").decode("utf-8", "replace")
     except (OSError, KeyError, zipfile.BadZipFile):
         return False
-
-
-def _is_unit_file(path: Path) -> bool:
-    """Leaves out the lock files Office and WPS keep beside an open workbook, and half-written outputs."""
-    return not path.name.startswith(("~$", ".~lock.", ".nianbao-")) and path.is_file()
 
 
 def read_unit(path: Path) -> Unit:

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from .errors import OutputError
+from .errors import OutputError, UserError
 
 
 def lock_owner_file(path: Path) -> Path | None:
@@ -74,3 +74,22 @@ def safe_filename(name: str, max_chars: int = 80) -> str:
     if stem.split(".")[0].upper() in _RESERVED:
         stem = "_" + stem
     return (f"{stem}.{ext}" if dot else stem) or "报告"
+
+
+def collect_files(paths: Iterable[Path], suffixes: tuple[str, ...], nothing_found: str) -> list[Path]:
+    """The files named, and those with `suffixes` directly inside the folders named, once each.
+
+    Lock files Office and WPS keep beside an open file, and our own half-written outputs, are not inputs.
+    """
+    found: list[Path] = []
+    for path in map(Path, paths):
+        if path.is_dir():
+            found += sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in suffixes
+                            and not p.name.startswith(("~$", ".~lock.", ".nianbao-", ".")))
+        elif path.exists():
+            found.append(path)
+        else:
+            raise UserError(f"找不到文件或文件夹：{path}")
+    if not found:
+        raise UserError(nothing_found)
+    return list(dict.fromkeys(found))

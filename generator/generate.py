@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import OutputError, UserError
-from .files import check_output_path, write_atomically
+from .files import check_output_path, collect_files, write_atomically
 
 INPUT_SUFFIXES = (".xlsx", ".json")
 
@@ -88,18 +88,7 @@ def output_path(prepared: Prepared, output: Path | None) -> Path:
 
 def collect_inputs(paths: Iterable[Path]) -> list[Path]:
     """The workbooks and JSON files named, and those directly inside the folders named."""
-    found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found += sorted(p for p in path.iterdir() if p.is_file() and p.suffix.lower() in INPUT_SUFFIXES
-                            and not p.name.startswith(("~$", ".")))
-        elif path.exists():
-            found.append(path)
-        else:
-            raise UserError(f"找不到文件或文件夹：{path}")
-    if not found:
-        raise UserError("没有找到要生成报告的工作簿（.xlsx）或 JSON 文件")
-    return list(dict.fromkeys(found))
+    return collect_files(paths, INPUT_SUFFIXES, "没有找到要生成报告的工作簿（.xlsx）或 JSON 文件")
 
 
 @dataclass
