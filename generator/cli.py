@@ -26,6 +26,26 @@ def fail(message: str, code: int = 1) -> None:
     raise typer.Exit(code)
 
 
+class _Silent:
+    """Stands in for a progress bar where nobody watches (a log file, a pipe, a test)."""
+
+    def __enter__(self) -> _Silent:
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        return None
+
+    def update(self, steps: int) -> None:
+        return None
+
+
+def progress(length: int, label: str) -> Any:
+    """A progress bar on the terminal; nothing when stderr goes to a file, where a bar is only noise."""
+    if sys.stderr.isatty():
+        return typer.progressbar(length=length, label=label, file=sys.stderr)
+    return _Silent()
+
+
 def user_errors(code: int = 1) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
     """Turn the errors a user can cause into one Chinese line and an exit code, never a traceback."""
 
@@ -183,7 +203,7 @@ def _generate_one(gen: Any, source: Path, output: Path | None, template: Path | 
 
 def _generate_batch(gen: Any, sources: list[Path], output: Path | None, template: Path | None,
                     allow_errors: bool) -> None:
-    with typer.progressbar(length=len(sources), label="生成报告", file=sys.stderr) as bar:
+    with progress(len(sources), "生成报告") as bar:
         result = gen.generate_many(sources, output, template, allow_errors, progress=lambda _: bar.update(1))
     for prepared, out in result.written:
         extra = f"（{prepared.errors}个错误，按 --allow-errors 仍已生成）" if prepared.errors else ""
@@ -216,7 +236,7 @@ def aggregate(
     from . import aggregate as agg
 
     paths = agg.collect_workbooks(units)
-    with typer.progressbar(length=len(paths), label="读取并检查工作簿", file=sys.stderr) as bar:
+    with progress(len(paths), "读取并检查工作簿") as bar:
         result = agg.aggregate(paths, organ, output, include_invalid, force, progress=bar.update)
     for line in agg.describe(result):
         typer.echo(line)
