@@ -223,7 +223,7 @@ def _choice_findings(report: Report) -> Iterator[Finding]:
             continue
         v = report.choices.get(c.key)
         if v is not None and not v.blank:
-            yield from _domain(Kind(c.kind), v, locate, f"“{c.label}”", c.unit)
+            yield from _domain(c.number_kind, v, locate, f"“{c.label}”", c.unit)
 
 
 def _choice_number(report: Report, key: str) -> Number:

@@ -19,11 +19,17 @@ def lock_owner_file(path: Path) -> Path | None:
     return None
 
 
+def _same_file(a: Path, b: Path) -> bool:
+    """The same path, or two names (a link, another spelling) of one existing file."""
+    if a.exists() and b.exists():
+        return os.path.samefile(a, b)
+    return a.resolve() == b.resolve()
+
+
 def check_output_path(out: Path, inputs: tuple[Path, ...] = ()) -> None:
     """Refuse an output that is an input, sits in a missing folder, or is open in another program."""
-    for source in inputs:
-        if out.exists() and source.exists() and os.path.samefile(out, source) or out.resolve() == source.resolve():
-            raise OutputError(f"输出文件不能与输入文件相同：{out}")
+    if any(_same_file(out, source) for source in inputs):
+        raise OutputError(f"输出文件不能与输入文件相同：{out}")
     if out.exists() and out.is_dir():
         raise OutputError(f"输出路径是一个文件夹，请给出文件名：{out}")
     if not out.parent.exists():

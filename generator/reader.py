@@ -34,6 +34,7 @@ EXCEL_ERRORS = ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/
 _SPACES = re.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
 _EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+_ENDS = " \t\r\n\u3000\u00a0"  # what clerks leave around text: spaces, full-width indents, line ends
 
 
 class WorkbookError(UnreadableInput):
@@ -71,24 +72,26 @@ def _open(path: Path):
             f"{path.name} 是旧版 .xls 工作簿或设置了打开密码的工作簿，无法读取。"
             "请在 Excel/WPS 中取消密码，或另存为 .xlsx 后再试"
         )
-    if not zipfile.is_zipfile(path):
-        raise WorkbookError(f"{path.name} 不是 Excel 工作簿（.xlsx），可能已损坏或是改了扩展名的其他文件")
     try:
-        with zipfile.ZipFile(path) as z:
-            unpacked = sum(i.file_size for i in z.infolist())
-            if unpacked > MAX_UNPACKED_BYTES:
-                raise WorkbookError(
-                    f"{path.name} 解压后超过 {MAX_UNPACKED_BYTES // 1024 // 1024} MB，不像是报告工作簿，已拒绝读取"
-                )
-            if "xl/workbook.xml" not in z.namelist():
-                raise WorkbookError(f"{path.name} 不是 Excel 工作簿（缺少工作簿内容）")
-    except zipfile.BadZipFile:
-        raise WorkbookError(f"{path.name} 已损坏，无法读取（文件不完整）") from None
-    # Only cell values are read: the macros of an .xlsm are never run.
+        archive = zipfile.ZipFile(path)
+    except (zipfile.BadZipFile, OSError):
+        raise WorkbookError(f"{path.name} 不是 Excel 工作簿（.xlsx），可能已损坏或是改了扩展名的其他文件") from None
     try:
-        return XlsxBook(path)
+        # The central directory's sizes are checked before anything is unpacked.
+        if sum(i.file_size for i in archive.infolist()) > MAX_UNPACKED_BYTES:
+            raise WorkbookError(
+                f"{path.name} 解压后超过 {MAX_UNPACKED_BYTES // 1024 // 1024} MB，不像是报告工作簿，已拒绝读取"
+            )
+        if "xl/workbook.xml" not in archive.namelist():
+            raise WorkbookError(f"{path.name} 不是 Excel 工作簿（缺少工作簿内容）")
+        # Only cell values are read: the macros of an .xlsm are never run.
+        return XlsxBook(archive)
     except XlsxError:
+        archive.close()
         raise WorkbookError(f"{path.name} 已损坏或格式不受支持，无法读取") from None
+    except WorkbookError:
+        archive.close()
+        raise
 
 
 def _sheet(wb: XlsxBook, name: str, path: Path) -> XSheet:
@@ -128,7 +131,7 @@ def clean_text(value: Any) -> str:
     """Text of a label or info cell: Excel escapes decoded, stray spaces at the ends removed."""
     if value is None:
         return ""
-    return unescape_excel(_plain(value)).strip(" \t\r\n\u3000\u00a0")
+    return unescape_excel(_plain(value)).strip(_ENDS)
 
 
 def unescape_excel(text: str) -> str:
@@ -198,12 +201,11 @@ def _read_info(wb: XlsxBook, fmt: Format, report: Report, path: Path) -> None:
         sheet, row = places[choice.key]
         where = f"{sheet}!B{row}"
         raw = _sheet(wb, sheet, path).cell(row, 2).value
-        if choice.kind == "choice":
+        if choice.number_kind is None:
             text = clean_text(raw)
             report.choices[choice.key] = Value(where=where, raw=text or None)
         else:
-            kind = Kind.MONEY if choice.kind == "money" else Kind.COUNT
-            report.choices[choice.key] = parse_number(raw, kind, where)
+            report.choices[choice.key] = parse_number(raw, choice.number_kind, where)
 
 
 def _read_text(wb: XlsxBook, fmt: Format, report: Report, path: Path) -> None:
@@ -246,14 +248,13 @@ def _runs(cell: XCell) -> list[Run]:
 
 
 def _trim(runs: list[Run]) -> list[Run]:
-    ends = " \t\r\n\u3000\u00a0"
-    while runs and not runs[0].text.strip(ends):
+    while runs and not runs[0].text.strip(_ENDS):
         runs.pop(0)
-    while runs and not runs[-1].text.strip(ends):
+    while runs and not runs[-1].text.strip(_ENDS):
         runs.pop()
     if runs:
-        runs[0].text = runs[0].text.lstrip(ends)
-        runs[-1].text = runs[-1].text.rstrip(ends)
+        runs[0].text = runs[0].text.lstrip(_ENDS)
+        runs[-1].text = runs[-1].text.rstrip(_ENDS)
     return runs
 
 

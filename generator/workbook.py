@@ -247,10 +247,10 @@ def _choice_row(ws: Worksheet, fmt: Format, choice: Choice, report: Report, dv: 
     label = choice.label + (f"（{choice.unit}）" if choice.unit else "") + (" *" if choice.required else "")
     _label(ws, row, label_col, label, bold=True, align=LEFT)
     value = report.choices.get(choice.key)
-    kind = Kind.MONEY if choice.kind == "money" else choice.kind
-    fmt_code = NUMBER_FORMATS.get(kind, "General") if choice.kind != "choice" else "General"
+    kind = choice.number_kind
+    fmt_code = NUMBER_FORMATS[kind] if kind else "General"
     _input(ws, row, label_col + 1, _cell_content(value), align=LEFT, number_format=fmt_code)
-    dv.add(str(kind), cell_name(row, label_col + 1), choice.options)
+    dv.add(str(kind or choice.kind), cell_name(row, label_col + 1), choice.options)
     _hint(ws, row, label_col + 2, choice.hint)
 
 

@@ -60,9 +60,9 @@ class XSheet:
 
 
 class XlsxBook:
-    def __init__(self, path) -> None:
+    def __init__(self, archive: zipfile.ZipFile) -> None:
+        self.zip = archive
         try:
-            self.zip = zipfile.ZipFile(path)
             self.names = set(self.zip.namelist())
             self._paths = self._sheet_paths()
             self.sheetnames = list(self._paths)

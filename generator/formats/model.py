@@ -107,6 +107,11 @@ class Choice:
     hint: str = ""
     unit_of: str = ""  # field key of the amount this choice gives the unit of (2019 采购总金额)
 
+    @property
+    def number_kind(self) -> Kind | None:
+        """The kind of number asked for; None when the answer is picked from `options`."""
+        return None if self.kind == "choice" else Kind(self.kind)
+
 
 @dataclass(frozen=True)
 class Term:
