@@ -19,7 +19,7 @@ from pathlib import Path
 
 from .errors import UserError
 from .files import collect_files, safe_filename, write_atomically
-from .formats import Format, Kind, Level, get_format
+from .formats import Format, Kind, get_format
 from .report import Number, Report, Value
 
 # What the office sees of each unit at a glance (unit list sheet and terminal); both formats have these.
@@ -111,7 +111,7 @@ def collect_workbooks(inputs: Iterable[Path]) -> list[Path]:
 def _last_summary(path: Path, out: Path) -> bool:
     """The summary this run replaces, found in the units' folder: not a unit. Any other file that is
     the output stays a unit, so that writing over it is refused."""
-    from .unitsheet import UNIT_SHEET
+    from .workbook.unitsheet import UNIT_SHEET
 
     if not (out.exists() and os.path.samefile(path, out)):
         return False
@@ -124,25 +124,26 @@ def _last_summary(path: Path, out: Path) -> bool:
 
 def read_unit(path: Path) -> Unit:
     """Read and check one unit's workbook; a file that cannot be read becomes an unreadable unit."""
-    from .checks import check_report
-    from .reader import read_workbook
+    from .checks import check
+    from .workbook import read_workbook
 
     try:
         report = read_workbook(path)
     except UserError as e:
         return Unit(path, unreadable=str(e), status=Status.UNREADABLE)
-    findings = check_report(report)
+    result = check(report)
     fmt = report.format
+    amounts = report.amounts()
     return Unit(
         path=path,
         organ=report.organ,
         year=report.year,
         format_id=fmt.id,
-        amounts=tuple(report.amount(key) for key in fmt.fields),
+        amounts=tuple(amounts[key] for key in fmt.fields),
         choices={c.key: report.choices[c.key].number if c.kind != "choice" and c.key in report.choices
                  else report.choice_text(c.key) for c in fmt.choices},
-        errors=tuple(f"{f.where}：{f.message}" for f in findings if f.level is Level.ERROR),
-        warnings=sum(f.level is Level.WARNING for f in findings),
+        errors=tuple(f"{f.where}：{f.message}" for f in result.errors),
+        warnings=len(result.warnings),
     )
 
 
@@ -293,8 +294,8 @@ def default_output(year: int | None, organ: str) -> Path:
 def aggregate(paths: Sequence[Path], organ: str, output: Path | None = None, include_invalid: bool = False,
               force: bool = False, progress: Callable[[int], None] | None = None) -> Aggregation:
     """Read, check and sum the units' workbooks; write the summary workbook with its unit list."""
-    from .unitsheet import add_unit_sheet
     from .workbook import workbook_for
+    from .workbook.unitsheet import add_unit_sheet
 
     organ = organ.strip()
     if not organ:
@@ -310,9 +311,21 @@ def aggregate(paths: Sequence[Path], organ: str, output: Path | None = None, inc
     if out.exists() and not force:
         raise AggregateError(f"文件已存在，为免覆盖已写好的汇总报告，没有生成：{out}（确需覆盖请加 --force）")
     wb = workbook_for(report)
-    add_unit_sheet(wb, units)
+    add_unit_sheet(wb, [label for label, _ in KEY_FIGURES], [unit_row(u) for u in units])
     write_atomically(out, lambda tmp: wb.save(tmp), inputs=tuple(u.path for u in units))
     return Aggregation(report, units, notes, out)
+
+
+def unit_row(u: Unit):
+    """The unit as a line of the 汇总单位 sheet."""
+    from .workbook.unitsheet import UnitRow
+
+    return UnitRow(
+        file=u.path.name, organ=u.organ, status=str(u.status), included=u.included,
+        figures=tuple(u.key_figures()), errors=len(u.errors) if u.readable else None,
+        warnings=u.warnings if u.readable else None,
+        problem=u.unreadable or (u.errors[0] if u.errors else ""),
+    )
 
 
 def describe(result: Aggregation, most_errors: int = 3, most_units: int = 20) -> list[str]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .errors import UserError
-from .formats import Format, Level, Rule, format_for_year, get_format
+from .formats import Format, Rule, select_format
 from .report import Report, Value
 
 
@@ -38,10 +38,11 @@ def carry_from(previous: Report, organ: str = "", year: int = 0, format_id: str 
     if previous.year is not None and previous.year != year - 1:
         raise CarryError(f"上年工作簿是{previous.year}年的，本年报告是{year}年，"
                          f"应使用{year - 1}年的工作簿（或用 --year 改正本年年度）")
-    fmt = get_format(format_id) if format_id else format_for_year(year)
+    fmt = select_format(year, format_id)
     report = Report(format_id=fmt.id, organ=organ.strip() or previous.organ, year=year,
                     contacts=dict(previous.contacts))
     notes = _previous_errors(previous)
+    last = previous.amounts()
     skipped: dict[str, list[str]] = {}  # why a column was not carried -> the rows it concerns
     for rule in fmt.rules:
         if not rule.across_years:
@@ -56,7 +57,7 @@ def carry_from(previous: Report, organ: str = "", year: int = 0, format_id: str 
                    "请填好本年数字后据此填写，nianbao check --previous 会核对。")
         else:
             if not target.is_total:  # a total stays its formula over the carried parts
-                report.values[target.key] = Value(sum((t.coef * previous.amount(t.field) for t in rule.right), 0))
+                report.values[target.key] = Value(sum((t.coef * last[t.field] for t in rule.right), 0))
             continue
         skipped.setdefault(why, []).append(rule.scope)
     notes += [why.format("、".join(rows)) for why, rows in skipped.items()]
@@ -66,11 +67,10 @@ def carry_from(previous: Report, organ: str = "", year: int = 0, format_id: str 
 
 def _previous_errors(previous: Report) -> list[str]:
     """Errors in last year's tables, which the carried figures come from (its narrative is no matter here)."""
-    from .checks import check_report
-    from .layout import table_sheet
+    from .checks import check
 
-    tables = {table_sheet(t) for t in previous.format.tables}
-    errors = [f for f in check_report(previous) if f.level is Level.ERROR and f.sheet in tables]
+    tables = {t.name for t in previous.format.tables}
+    errors = [f for f in check(previous).errors if f.part in tables]
     if not errors:
         return []
     return [f"上年工作簿的表格有{len(errors)}处错误（如 {errors[0].where}：{errors[0].message}），"

@@ -11,7 +11,8 @@ from typing import Annotated, Any
 
 import typer
 
-from .errors import UserError
+from .errors import InternalError, UserError
+from .formats import formats_text
 
 app = typer.Typer(
     help="政府信息公开工作年度报告：生成填报工作簿、检查勾稽关系、生成 Word 报告。",
@@ -62,7 +63,8 @@ def user_errors(code: int = 1) -> Callable[[Callable[..., Any]], Callable[..., A
                 # A bug of ours, not the clerk's doing: say so in one line; NIANBAO_DEBUG=1 shows the trace.
                 if os.environ.get("NIANBAO_DEBUG"):
                     raise
-                fail(f"程序内部错误（{type(e).__name__}），不是您的操作问题。请把输入文件和这条信息发给维护人员", 3)
+                internal = InternalError(e)
+                fail(str(internal), internal.exit_code)
 
         return run
 
@@ -74,7 +76,7 @@ def user_errors(code: int = 1) -> Callable[[Callable[..., Any]], Callable[..., A
 def template(
     organ: Annotated[str, typer.Option("--organ", help="机关名称，如：某某县人民政府办公室")] = "",
     year: Annotated[int, typer.Option("--year", help="报告年度，如 2025")] = 0,
-    format_id: Annotated[str, typer.Option("--format", help="报告格式 2019 或 2021；不填则按年度确定")] = "",
+    format_id: Annotated[str, typer.Option("--format", help=f"报告格式：{formats_text()}；不填则按年度确定")] = "",
     data: Annotated[Path | None, typer.Option("--data", help="用 nianbao export 导出的 JSON 生成已填工作簿")] = None,
     output: Annotated[Path | None, typer.Option("-o", "--output", help="输出的 .xlsx 文件")] = None,
     force: Annotated[bool, typer.Option("--force", help="输出文件已存在时覆盖它")] = False,
@@ -130,16 +132,15 @@ def check(
     """
     import json
 
-    from . import checks, service
+    from . import checks, service, views
 
     report = service.load_report(workbook)
     last = service.load_report(previous) if previous is not None else None
     result = checks.check(report, last)
     if as_json:
-        typer.echo(json.dumps(checks.findings_to_json(result.findings), ensure_ascii=False, indent=2))
+        typer.echo(json.dumps(views.findings_json(result), ensure_ascii=False, indent=2))
     else:
-        color = sys.stdout.isatty() and not os.environ.get("NO_COLOR")
-        typer.echo(checks.format_findings_text(result.findings, color=color))
+        typer.echo(views.findings_text(result, color=_color(sys.stdout)))
     if not result.ok:
         raise typer.Exit(1)
 
@@ -147,15 +148,16 @@ def check(
 @app.command()
 @user_errors()
 def fields(
-    format_id: Annotated[str, typer.Option("--format", help="报告格式 2019 或 2021")] = "2021",
+    format_id: Annotated[str, typer.Option("--format", help=f"报告格式：{formats_text()}；不填为现行格式")] = "",
 ) -> None:
     """列出 JSON 中每个统计项的编号（表、行、列）和官方表格中的名称。
 
     例：nianbao fields --format 2019
     """
-    from .formats import get_format
+    from .formats import FORMATS, get_format
 
-    for table in get_format(format_id).tables:
+    fmt = get_format(format_id) if format_id else list(FORMATS.values())[-1]
+    for table in fmt.tables:
         for f in table.fields:
             typer.echo(f"{f.key}\t{f.row_label}｜{f.column_label}")
 
@@ -186,14 +188,23 @@ def generate(
         _generate_batch(gen, sources, output, template, allow_errors)
 
 
+def _color(stream: Any) -> bool:
+    return stream.isatty() and not os.environ.get("NO_COLOR")
+
+
 def _generate_one(gen: Any, source: Path, output: Path | None, template: Path | None, allow_errors: bool) -> None:
-    prepared = gen.prepare(source, template, allow_errors, color=sys.stderr.isatty())
-    if prepared.findings_text:
-        typer.echo(prepared.findings_text, err=True)
-    if prepared.data is None:
-        fail(f"{prepared.problem}。" if prepared.errors else prepared.problem, prepared.exit_code)
-    if prepared.errors:
-        typer.secho(f"注意：有{prepared.errors}个错误，按 --allow-errors 的要求仍然生成了报告，请改正后重新生成。",
+    from .views import findings_text
+
+    prepared = gen.prepare(source, template, allow_errors)
+    result = prepared.result
+    if result is not None and result.findings:
+        typer.echo(findings_text(result, color=_color(sys.stderr)), err=True)
+    if prepared.failure is not None:
+        fail(str(prepared.failure), prepared.failure.exit_code)
+    if prepared.refused:
+        fail(f"有{len(result.errors)}个错误，未生成报告。", 1)
+    if result.errors:
+        typer.secho(f"注意：有{len(result.errors)}个错误，按 --allow-errors 的要求仍然生成了报告，请改正后重新生成。",
                     fg=typer.colors.YELLOW, err=True)
     out = gen.write(prepared, gen.output_path(prepared, output))
     for note in prepared.notes:
@@ -206,13 +217,15 @@ def _generate_batch(gen: Any, sources: list[Path], output: Path | None, template
     with progress(len(sources), "生成报告") as bar:
         result = gen.generate_many(sources, output, template, allow_errors, progress=lambda _: bar.update(1))
     for prepared, out in result.written:
-        extra = f"（{prepared.errors}个错误，按 --allow-errors 仍已生成）" if prepared.errors else ""
-        extra += f"（{prepared.warnings}个警告）" if prepared.warnings else ""
+        errors, warnings = len(prepared.result.errors), len(prepared.result.warnings)
+        extra = f"（{errors}个错误，按 --allow-errors 仍已生成）" if errors else ""
+        extra += f"（{warnings}个警告）" if warnings else ""
         typer.echo(f"已生成：{out}{extra}")
         for note in prepared.notes:
             typer.secho(f"  警告：{note}", fg=typer.colors.YELLOW, err=True)
     for prepared in result.failed:
-        typer.secho(f"未生成：{prepared.source}：{prepared.problem}", fg=typer.colors.RED, err=True)
+        why = prepared.failure or f"有{len(prepared.result.errors)}个错误，未生成报告"
+        typer.secho(f"未生成：{prepared.source}：{why}", fg=typer.colors.RED, err=True)
     typer.echo(f"共{len(sources)}个文件：生成{len(result.written)}个，失败{len(result.failed)}个。"
                + ("请用 nianbao check 查看未生成文件的错误。" if result.failed else ""))
     if result.failed:

@@ -12,7 +12,8 @@ from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import OutputError, UserError
+from .checks import CheckResult
+from .errors import InternalError, OutputError, UserError
 from .files import check_output_path, collect_files, write_atomically
 
 INPUT_SUFFIXES = (".xlsx", ".json")
@@ -24,47 +25,42 @@ class Prepared:
 
     source: Path
     name: str = ""  # the default output file name
-    findings_text: str = ""  # the checker's findings as terminal text, empty when none
-    errors: int = 0
-    warnings: int = 0
+    result: CheckResult | None = None  # None when the input could not be read
     data: bytes | None = None  # the .docx; None when not generated
     notes: list[str] = field(default_factory=list)  # text that could not be printed as is
-    problem: str = ""  # why there is no report (unreadable input, errors, a broken template)
-    exit_code: int = 0  # what a single-file `generate` exits with when there is no report
+    failure: UserError | None = None  # why the input could not be read or rendered
+
+    @property
+    def refused(self) -> bool:
+        """Checked and found wrong, so not rendered."""
+        return self.data is None and self.failure is None and self.result is not None
 
 
-def prepare(source: Path, template: Path | None = None, allow_errors: bool = False,
-            color: bool = False) -> Prepared:
+def prepare(source: Path, template: Path | None = None, allow_errors: bool = False) -> Prepared:
     """Read and check `source`; render it unless the check found errors (or they are allowed)."""
-    from .checks import check_report, format_findings_text
-    from .document import default_output_name, render_docx
-    from .formats import Level
+    from .checks import check
+    from .content import file_name
+    from .document import render_docx
     from .service import load_report
 
-    result = Prepared(Path(source))
+    prepared = Prepared(Path(source))
     try:
-        report = load_report(result.source)
-        result.name = default_output_name(report)
-        findings = check_report(report)
-        result.errors = sum(f.level is Level.ERROR for f in findings)
-        result.warnings = len(findings) - result.errors
-        result.findings_text = format_findings_text(findings, color) if findings else ""
-        if result.errors and not allow_errors:
-            result.problem, result.exit_code = f"有{result.errors}个错误，未生成报告", 1
-            return result
-        rendered = render_docx(report, template)
+        report = load_report(prepared.source)
+        prepared.name = file_name(report)
+        prepared.result = check(report)
+        if prepared.result.ok or allow_errors:
+            rendered = render_docx(report, template)
+            prepared.data, prepared.notes = rendered.data, rendered.warnings
     except UserError as e:
-        result.problem, result.exit_code = str(e), e.exit_code
-        return result
-    result.data, result.notes = rendered.data, rendered.warnings
-    return result
+        prepared.failure = e
+    return prepared
 
 
 def write(prepared: Prepared, out: Path) -> Path:
     """Write a rendered report atomically, refusing its own input or a file held open."""
-    if prepared.data is None:
-        raise OutputError(prepared.problem)
     data = prepared.data
+    if data is None:
+        raise OutputError(str(prepared.failure or "没有生成报告"))
     write_atomically(out, lambda tmp: tmp.write_bytes(data), inputs=(prepared.source,))
     return out
 
@@ -101,7 +97,7 @@ def _prepare_for_pool(source: Path, template: Path | None, allow_errors: bool) -
     try:
         return prepare(source, template, allow_errors)
     except Exception as e:  # one bad file must not stop the batch; report it instead
-        return Prepared(source, problem=f"程序内部错误（{type(e).__name__}）")
+        return Prepared(source, failure=InternalError(e))
 
 
 def prepare_many(sources: list[Path], template: Path | None, allow_errors: bool,
@@ -138,7 +134,7 @@ def generate_many(sources: list[Path], output_dir: Path | None, template: Path |
             try:
                 write(prepared, out)
             except UserError as e:
-                prepared.problem = str(e)
+                prepared.failure = e
                 result.failed.append(prepared)
             else:
                 taken.add(out)

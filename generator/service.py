@@ -6,15 +6,16 @@ from pathlib import Path
 
 from .errors import UserError
 from .files import check_output_path, safe_filename, write_atomically
-from .formats import format_for_year, get_format
-from .report import Report, dumps, loads
+from .formats import select_format
+from .report import Report
+from .report.jsonio import dumps, loads
 
 
 def load_report(path: Path) -> Report:
     """A report from a filled workbook or from a JSON export."""
     path = Path(path)
     if path.suffix.lower() == ".json":
-        from .report import ReportDataError
+        from .report.jsonio import ReportDataError
 
         try:
             text = path.read_text(encoding="utf-8-sig")
@@ -25,7 +26,7 @@ def load_report(path: Path) -> Report:
         report = loads(text)
         report.source = str(path)
         return report
-    from .reader import read_workbook
+    from .workbook import read_workbook
 
     return read_workbook(path)
 
@@ -56,10 +57,10 @@ def make_template(organ: str, year: int, format_id: str, data: Path | None, outp
             raise UserError("请用 --organ 给出机关名称，如：--organ 某某县人民政府办公室")
         if not year:
             raise UserError("请用 --year 给出报告年度，如：--year 2025")
-        fmt = get_format(format_id) if format_id else format_for_year(year)
-        report = blank_report(fmt, organ.strip(), year)
+        report = blank_report(select_format(year, format_id), organ.strip(), year)
     if format_id and format_id != report.format_id:
         raise UserError(f"JSON 数据是{report.format_id}年格式，不能用 --format {format_id} 生成")
+    select_format(report.year, report.format_id)  # a JSON whose year its format does not cover
     out = output or Path(safe_filename(f"{report.year}年{report.organ}政府信息公开工作年度报告（填报）.xlsx"))
     if out.suffix.lower() != ".xlsx":
         raise UserError(f"填报工作簿应保存为 .xlsx 文件：{out}")

@@ -8,8 +8,8 @@ import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
-from generator.layout import field_cells
 from generator.report import Report
+from generator.workbook.layout import field_cells
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "inputs" / "example-2021.xlsx"
@@ -45,7 +45,7 @@ def sheet_member(path: Path, sheet: str) -> str:
 def set_cell_xml(path: Path, report: Report, key: str, cell_xml: str) -> None:
     """Put raw cell XML (a formula with a cached error, say) at the place of a field."""
     sheet, row, col = field_cells(report.format)[key]
-    from generator.layout import cell_name
+    from generator.workbook.layout import cell_name
 
     ref = cell_name(row, col)
 

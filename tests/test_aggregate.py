@@ -11,14 +11,14 @@ from openpyxl import load_workbook
 from typer.testing import CliRunner
 
 from generator.aggregate import Status, aggregate, read_unit
-from generator.checks import REQUIRED, check_report
+from generator.checks import check
 from generator.cli import app
 from generator.document import render_docx
 from generator.formats import Kind, get_format
-from generator.layout import INFO_SHEET, TEXT_SHEET, cell_of, info_cells
 from generator.report import CONTACT_KEYS, Paragraph, Report, Run, Value
-from generator.unitsheet import UNIT_SHEET
 from generator.workbook import read_workbook, write_workbook
+from generator.workbook.layout import INFO_SHEET, TEXT_SHEET, cell_of, info_cells
+from generator.workbook.unitsheet import UNIT_SHEET
 
 runner = CliRunner()
 A = "applications"
@@ -129,15 +129,15 @@ def test_aggregate_a_folder_leaves_out_units_with_errors_and_lists_every_unit(tm
 def test_the_summary_passes_check_and_generates_once_the_office_writes_its_part(tmp_path):
     out = tmp_path / "汇总.xlsx"
     runner.invoke(app, ["aggregate", str(units_folder(tmp_path)), "--organ", "某某县人民政府", "-o", str(out)])
-    found = check_report(read_workbook(out))
-    assert {f.rule for f in found if f.level == "error"} == {REQUIRED}
-    assert {f.sheet for f in found if f.level == "error"} == {INFO_SHEET, TEXT_SHEET}
+    found = check(read_workbook(out)).findings
+    assert {f.code for f in found if f.level == "error"} == {"REQUIRED"}
+    assert {f.location.sheet for f in found if f.level == "error"} == {INFO_SHEET, TEXT_SHEET}
     office_fills_in(out)
     summary = read_workbook(out)
-    assert [f for f in check_report(summary) if f.level == "error"] == []
+    assert [f for f in check(summary).findings if f.level == "error"] == []
     assert render_docx(summary).data[:2] == b"PK"
-    check = runner.invoke(app, ["check", str(out)])
-    assert check.exit_code == 0, check.output
+    checked = runner.invoke(app, ["check", str(out)])
+    assert checked.exit_code == 0, checked.output
 
 
 def test_include_invalid_sums_every_readable_unit(tmp_path):
@@ -297,8 +297,8 @@ def test_the_summary_is_the_cell_by_cell_sum_and_passes_check(tmp_path_factory, 
         def scale(u: Report, f=f) -> int:
             return yuan[u.choice_text("procurement_unit")] if f.kind is Kind.MONEY and mixed else 1
         assert summary.amount(key) == sum(u.amount(key) * scale(u) for u in units), key
-    errors = [f for f in check_report(summary) if f.level == "error"]
-    assert {f.rule for f in errors} <= {REQUIRED}
+    errors = [f for f in check(summary).findings if f.level == "error"]
+    assert {f.code for f in errors} <= {"REQUIRED"}
 
 
 def test_read_unit_keeps_only_what_the_summary_needs(tmp_path):

@@ -7,11 +7,11 @@ from pathlib import Path
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from generator.checks import check_report
+from generator.checks import check
 from generator.cli import app
 from generator.formats import get_format
-from generator.layout import INFO_SHEET, cell_of, info_cells
 from generator.workbook import read_workbook
+from generator.workbook.layout import INFO_SHEET, cell_of, info_cells
 
 runner = CliRunner()
 ORGAN = "某某县自然资源局"
@@ -67,7 +67,7 @@ def test_2019_to_2020_carries_organ_contacts_carry_over_and_item_counts(tmp_path
     assert report.values[f"{D}.fees.last_year_items"].number == 0
     assert report.values[f"{A}.new.natural_person"].blank  # this year's figures are the clerk's
     previous = read_workbook(tmp_path / "2019.xlsx")
-    assert {f.rule for f in check_report(report, previous)} & {"R7", "R8"} == set()
+    assert {f.code for f in check(report, previous).findings} & {"R7", "R8"} == set()
 
 
 def test_2020_to_2021_crosses_the_format_change_and_says_what_was_left(tmp_path):
@@ -98,9 +98,8 @@ def test_2021_to_2022_leaves_in_force_to_the_clerk_and_r6b_checks_it(tmp_path):
     assert report.values[f"{A}.carried_over.research"].number == 2
     assert f"{D}.regulations.in_force" not in report.values or report.values[f"{D}.regulations.in_force"].blank
     type_into(out, {f"{D}.regulations.issued": 3, f"{D}.regulations.repealed": 1, f"{D}.regulations.in_force": 13})
-    found = check_report(read_workbook(out), read_workbook(last))
-    assert [f.cell for f in found if f.rule == "R6b"] == [cell_of(get_format("2021"), f"{D}.regulations.in_force")
-                                                           .split("!")[1]]
+    found = check(read_workbook(out), read_workbook(last)).findings
+    assert [f.where for f in found if f.code == "R6b"] == [cell_of(get_format("2021"), f"{D}.regulations.in_force")]
 
 
 def test_organ_and_year_may_be_given(tmp_path):

@@ -10,26 +10,16 @@ import pytest
 from openpyxl import load_workbook
 from typer.testing import CliRunner
 
-from generator.checks import (
-    BLANK,
-    CHOICE,
-    FEE,
-    FORMAT_YEAR,
-    NARRATIVE,
-    PREVIOUS,
-    REQUIRED,
-    UNIT,
-    Finding,
-    check,
-    check_report,
-    findings_to_json,
-    format_findings_text,
-)
+from generator.checks import CheckResult, Finding, check
 from generator.cli import app
 from generator.formats import Level, get_format
-from generator.layout import cell_of, info_cells
 from generator.report import Paragraph, Report, Run, Value
+from generator.views import findings_json, findings_text
 from generator.workbook import read_workbook, write_workbook
+from generator.workbook.layout import cell_of, info_cells
+
+BLANK, CHOICE, FEE, FORMAT_YEAR, NARRATIVE, PREVIOUS, REQUIRED, UNIT = (
+    "BLANK", "CHOICE", "FEE", "FORMAT_YEAR", "NARRATIVE", "PREVIOUS", "REQUIRED", "UNIT")
 
 ORGAN = "某某县人民政府办公室"
 CONTACTS = {
@@ -100,7 +90,7 @@ def workbook(tmp_path: Path, report: Report, edits: dict[str, object] | None = N
 
 def checked(tmp_path: Path, report: Report, edits: dict[str, object] | None = None,
             previous: Report | None = None) -> list[Finding]:
-    return check_report(read_workbook(workbook(tmp_path, report, edits)), previous)
+    return list(check(read_workbook(workbook(tmp_path, report, edits)), previous).findings)
 
 
 def at(report: Report, key: str) -> str:
@@ -113,11 +103,11 @@ def info_at(report: Report, key: str) -> str:
 
 
 def rules_of(findings: list[Finding]) -> set[str]:
-    return {f.rule for f in findings}
+    return {f.code for f in findings}
 
 
 def where(findings: list[Finding], rule: str) -> set[str]:
-    return {f.where for f in findings if f.rule == rule}
+    return {f.where for f in findings if f.code == rule}
 
 
 # --- clean inputs ----------------------------------------------------------------------------
@@ -126,7 +116,7 @@ def where(findings: list[Finding], rule: str) -> set[str]:
 @pytest.mark.parametrize("format_id", ["2019", "2021"])
 def test_clean_workbook_has_no_finding(tmp_path, format_id):
     report = clean_report(format_id)
-    assert check_report(report) == []
+    assert check(report).findings == ()
     assert checked(tmp_path, report) == []
 
 
@@ -181,7 +171,7 @@ def example_2021_report() -> Report:
 
 def test_seed_passes_without_error(tmp_path):
     report = seed_report()
-    assert check_report(report) == []
+    assert check(report).findings == ()
     assert checked(tmp_path, report) == []
 
 
@@ -206,7 +196,7 @@ def test_r1_names_the_carry_forward_cell_and_all_numbers(tmp_path):
     assert "一（D6，4）+二（D7，1）=5" in first.message
     assert "三（七）总计（D29，4）+四（D30，2）=6" in first.message
     assert "相差1" in first.message
-    assert first.values["left"] == 5 and first.values["right"] == 6 and first.values["difference"] == -1
+    assert first.details["left"] == 5 and first.details["right"] == 6 and first.details["difference"] == -1
 
 
 def test_r2_typed_row_totals_checked_against_their_parts(tmp_path):
@@ -241,16 +231,17 @@ def test_r4_review_total_typed_wrong(tmp_path, format_id):
     assert "结果维持（F6，2）+结果纠正（G6，2）+其他结果（H6，2）+尚未审结（I6，2）=8" in finding.message
 
 
-@pytest.mark.parametrize(("format_id", "key", "typed", "level", "words"), [
-    ("2021", f"{R}.review.upheld", "五件", Level.ERROR, "应填写数字"),
-    ("2019", f"{D}.procurement.procurement_count", -1, Level.ERROR, "不能是负数"),
-    ("2019", f"{D}.licensing.change", 2.5, Level.ERROR, "应为整数"),
-    ("2021", f"{D}.fees.fee_amount", 1.234, Level.WARNING, "最多保留两位小数"),
+@pytest.mark.parametrize(("format_id", "key", "typed", "code", "level", "words"), [
+    ("2021", f"{R}.review.upheld", "五件", "R5", Level.ERROR, "应填写数字"),
+    ("2019", f"{D}.procurement.procurement_count", -1, "R5", Level.ERROR, "不能是负数"),
+    ("2019", f"{D}.licensing.change", 2.5, "R5", Level.ERROR, "应为整数"),
+    ("2019", f"{D}.procurement.procurement_amount", 266900.123, "PRECISION", Level.WARNING, "比一分钱还细"),
+    ("2021", f"{D}.fees.fee_amount", 1.2345678, "PRECISION", Level.WARNING, "照原样印出"),
 ])
-def test_r5_domains(tmp_path, format_id, key, typed, level, words):
+def test_r5_domains(tmp_path, format_id, key, typed, code, level, words):
     report = clean_report(format_id)
     found = checked(tmp_path, report, {key: typed})
-    assert rules_of(found) == {"R5"}
+    assert rules_of(found) == {code}
     (finding,) = found
     assert finding.where == at(report, key) and finding.level is level and words in finding.message
 
@@ -286,7 +277,7 @@ def test_r7_carried_over_across_the_2020_to_2021_format_change(tmp_path):
     assert rules_of(found) == {"R7"}
     assert where(found, "R7") == {at(report, f"{A}.carried_over.{NP}"), at(report, f"{A}.carried_over.total")}
     message = next(f.message for f in found if f.where == at(report, f"{A}.carried_over.{NP}"))
-    assert "二（D7，1）" in message and "上年报告的四（三、依申请公开!D28，3）" in message
+    assert "二（D7，1）" in message and "上年报告的四（3）" in message  # last year's was typed in no cell
 
 
 def test_r8_last_year_items(tmp_path):
@@ -302,7 +293,7 @@ def test_r8_last_year_items(tmp_path):
 def test_cross_year_rules_need_last_years_report():
     report = clean_report("2019", 2020)
     report.values[f"{D}.penalties.last_year_items"] = Value(7)
-    assert check_report(report) == []
+    assert check(report).findings == ()
 
 
 
@@ -310,7 +301,7 @@ def test_total_typed_over_its_formula_is_named_not_the_computed_cells(tmp_path):
     report = clean_report("2019")
     found = checked(tmp_path, report, {f"{A}.new.total": 30})
     # R2 on its row and R1 on the 总计 column both point at the typed total, not at a formula.
-    assert {(f.rule, f.where) for f in found} == {("R1", at(report, f"{A}.new.total")),
+    assert {(f.code, f.where) for f in found} == {("R1", at(report, f"{A}.new.total")),
                                                   ("R2", at(report, f"{A}.new.total"))}
     assert all("J6本是自动合计，现在是手填的数字" in f.message for f in found)
 
@@ -320,15 +311,15 @@ def test_total_typed_over_its_formula_is_named_not_the_computed_cells(tmp_path):
 def test_required_info_field_left_empty(tmp_path):
     report = clean_report("2021")
     found = checked(tmp_path, report, {info_at(report, "phone"): None})
-    assert [(f.rule, f.where, f.level) for f in found] == [(REQUIRED, info_at(report, "phone"), Level.ERROR)]
+    assert [(f.code, f.where, f.level) for f in found] == [(REQUIRED, info_at(report, "phone"), Level.ERROR)]
     assert "联系电话" in found[0].message
 
 
 def test_required_section_left_empty():
     report = clean_report("2019")
     report.paragraphs = [p for p in report.paragraphs if p.section != "五"]
-    (finding,) = check_report(report)
-    assert finding.rule == REQUIRED and finding.sheet == "正文" and "五、存在的主要问题及改进情况" in finding.message
+    (finding,) = check(report).findings
+    assert finding.code == REQUIRED and finding.part == "正文" and "五、存在的主要问题及改进情况" in finding.message
 
 
 def test_fee_choice_not_made_and_not_an_option(tmp_path):
@@ -352,7 +343,7 @@ def test_blank_cells_counted_as_zero(tmp_path):
     assert rules_of(found) == {BLANK}
     (finding,) = found
     assert finding.where == at(report, f"{R}.suit_after_review.upheld") and finding.level is Level.WARNING
-    assert "按0计算" in finding.message and finding.values["count"] == 1
+    assert "按0计算" in finding.message and finding.details["count"] == 1
 
 
 @pytest.mark.parametrize(("facts", "blamed"), [
@@ -371,7 +362,7 @@ def test_procurement_amount_without_unit(tmp_path):
     report = clean_report("2019")
     place = info_at(report, "procurement_unit")
     found = checked(tmp_path, report, {place: None})
-    assert [(f.rule, f.where, f.level) for f in found] == [(UNIT, place, Level.ERROR)]
+    assert [(f.code, f.where, f.level) for f in found] == [(UNIT, place, Level.ERROR)]
     assert "266900" in found[0].message
     zero = {place: None, f"{D}.procurement.procurement_amount": 0}
     assert checked(tmp_path, report, zero) == []
@@ -383,7 +374,7 @@ def test_narrative_says_no_application_but_table_counts_some(tmp_path):
     found = checked(tmp_path, report)
     assert rules_of(found) == {NARRATIVE}
     (finding,) = found
-    assert finding.sheet == "正文" and finding.cell.startswith("B")
+    assert finding.part == "正文" and finding.location.cell.startswith("B")
     assert "未收到政府信息公开申请" in finding.message and "为24" in finding.message
 
 
@@ -394,7 +385,7 @@ def test_narrative_says_no_application_but_table_counts_some(tmp_path):
 def test_narrative_claims_that_are_not_about_new_applications(text):
     report = clean_report("2021")
     report.paragraphs.append(Paragraph("一", [Run(text)]))
-    subjects = {f.values.get("subject") for f in check_report(report)}
+    subjects = {f.details.get("claim") for f in check(report).findings}
     assert "本年新收政府信息公开申请" not in subjects
 
 
@@ -407,68 +398,78 @@ def test_narrative_denies_what_the_numbers_show(text, subject, changes):
     report = clean_report("2021")
     report.choices.update(changes)
     report.paragraphs.append(Paragraph("六", [Run(text)]))
-    (finding,) = check_report(report)
-    assert finding.rule == NARRATIVE and finding.values["subject"] == subject
+    (finding,) = check(report).findings
+    assert finding.code == NARRATIVE and finding.details["claim"] == subject
 
 def test_narrative_cites_the_other_formats_notice():
     report = clean_report("2021", 2022)
     report.paragraphs.append(Paragraph("前言", [Run("根据国办公开办函〔2019〕60号的要求编制本报告。")]))
-    (finding,) = check_report(report)
-    assert finding.rule == NARRATIVE and "国办公开办函〔2021〕30号" in finding.message
+    (finding,) = check(report).findings
+    assert finding.code == NARRATIVE and "国办公开办函〔2021〕30号" in finding.message
 
 def test_narrative_statistical_period_of_another_year():
     report = clean_report("2021", 2022)
     report.paragraphs.append(Paragraph("前言", [Run("统计期限自2021年1月1日起至2021年12月31日止。")]))
-    (finding,) = check_report(report)
-    assert finding.rule == NARRATIVE and "2022" in finding.message
+    (finding,) = check(report).findings
+    assert finding.code == NARRATIVE and "2022" in finding.message
 
 
 def test_previous_report_of_the_wrong_year_skips_the_cross_year_rules():
     previous, report = clean_report("2021", 2021), clean_report("2021", 2023)
     previous.values[f"{A}.carry_forward.{NP}"] = Value(3)
     previous.organ = "另一个机关"
-    found = check_report(report, previous)
+    found = check(report, previous).findings
     assert rules_of(found) == {PREVIOUS}
-    assert {f.where for f in found} == {info_at(report, "year"), info_at(report, "organ")}
+    assert {f.key for f in found} == {"year", "organ"}
 
 
 def test_unreadable_cell_is_not_added_into_the_rules():
     report = clean_report("2021", typed_totals=True)
     report.values[f"{A}.new.{NP}"] = Value(raw="四", problem="不是数字")
-    assert rules_of(check_report(report)) == {"R5"}
+    assert rules_of(check(report).findings) == {"R5"}
 
 
 # --- views -----------------------------------------------------------------------------------
 
 
 def test_text_view_clean_is_one_line():
-    assert format_findings_text([]) == "检查通过：没有发现错误或警告。"
+    assert findings_text(CheckResult(())) == "检查通过：没有发现错误或警告。"
 
 
-def test_text_view_groups_by_sheet_errors_first():
+def test_text_view_groups_by_sheet_errors_first(tmp_path):
     report = clean_report("2021")
-    report.values[f"{R}.review.upheld"] = Value()  # blank: a warning on 四、复议诉讼
-    report.values[f"{A}.carry_forward.{NP}"] = Value(2)  # R1: an error on 三、依申请公开
-    text = format_findings_text(check_report(report))
+    edits = {f"{R}.review.upheld": None, f"{A}.carry_forward.{NP}": 2}  # a blank on 四, R1 on 三
+    result = check(read_workbook(workbook(tmp_path, report, edits)))
+    text = findings_text(result)
     lines = text.splitlines()
     assert lines[0].startswith("发现2个错误、1个警告")
     assert text.index("【三、依申请公开】") < text.index("【四、复议诉讼】")
     assert "  错误  D30" in text and "  警告  A6" in text
     assert "\x1b[" not in text
-    assert "\x1b[" in format_findings_text(check_report(report), color=True)
+    assert "\x1b[" in findings_text(result, color=True)
 
 
-def test_json_view_carries_the_same_findings():
+def test_text_view_of_a_report_without_cells_groups_by_part():
     report = clean_report("2021")
     report.values[f"{A}.carry_forward.{NP}"] = Value(2)
-    findings = check_report(report)
-    data = json.loads(json.dumps(findings_to_json(findings), ensure_ascii=False))
+    text = findings_text(check(report))
+    assert "【三、依申请公开】" in text
+    assert "自然人列：一（4）+二（1）=5，但三（七）总计（4）+四（2）=6" in text
+
+
+def test_json_view_carries_the_same_findings(tmp_path):
+    report = clean_report("2021")
+    result = check(read_workbook(workbook(tmp_path, report, {f"{A}.carry_forward.{NP}": 2})))
+    data = json.loads(json.dumps(findings_json(result), ensure_ascii=False))
     assert data["ok"] is False and data["errors"] == 2 and data["warnings"] == 0
     item = data["findings"][0]
-    assert {k: item[k] for k in ("level", "rule", "sheet", "cell")} == {
-        "level": "error", "rule": "R1", "sheet": "三、依申请公开", "cell": "D30"}
-    assert item["message"] == findings[0].message
-    assert item["values"]["left"] == 5 and item["values"]["terms"][0]["cell"] == "D6"
+    assert {k: item[k] for k in ("level", "code", "key", "location")} == {
+        "level": "error", "code": "R1", "key": f"{A}.carry_forward.{NP}",
+        "location": {"sheet": "三、依申请公开", "cell": "D30"}}
+    assert item["title"] == "表三逐列平衡" and item["message"] == result.findings[0].message
+    assert item["details"]["left"] == 5
+    assert item["involved"][1] == {"key": f"{A}.new.{NP}", "label": "“一、本年新收政府信息公开申请数量”的“自然人”",
+                                   "value": 4, "location": {"sheet": "三、依申请公开", "cell": "D6"}}
 
 
 def test_check_result_counts():
@@ -479,14 +480,16 @@ def test_check_result_counts():
     assert (len(result.errors), len(result.warnings), result.ok) == (1, 1, False)
 
 
-def test_report_from_json_has_no_cells_and_gets_them_from_the_layout():
-    from generator.report import dumps, loads
+def test_report_from_json_points_at_field_keys_not_cells():
+    from generator.report.jsonio import dumps, loads
 
     report = clean_report("2021")
     report.values[f"{A}.carry_forward.{NP}"] = Value(2)
     again = loads(dumps(report))
-    assert {f.where for f in check_report(again) if f.rule == "R1"} == {
-        at(report, f"{A}.carry_forward.{NP}"), at(report, f"{A}.carry_forward.total")}
+    found = [f for f in check(again).findings if f.code == "R1"]
+    assert {f.key for f in found} == {f"{A}.carry_forward.{NP}", f"{A}.carry_forward.total"}
+    assert {f.where for f in found} == {f"tables.{A}.carry_forward.{NP}", f"tables.{A}.carry_forward.total"}
+    assert all("!" not in f.message for f in found)
 
 
 # --- the command -----------------------------------------------------------------------------
@@ -524,9 +527,9 @@ def test_command_json(tmp_path):
     result = runner.invoke(app, ["check", str(path), "--json"])
     assert result.exit_code == 1
     data = json.loads(result.stdout)
-    assert [(f["rule"], f["sheet"], f["cell"], f["level"]) for f in data["findings"]] == [
-        ("R4", "四、复议诉讼", "E6", "error")]
-    assert data["findings"][0]["values"]["left"] == 9
+    assert [(f["code"], f["location"], f["level"]) for f in data["findings"]] == [
+        ("R4", {"sheet": "四、复议诉讼", "cell": "E6"}, "error")]
+    assert data["findings"][0]["details"]["left"] == 9
 
 
 def test_command_previous(tmp_path):
@@ -536,7 +539,7 @@ def test_command_previous(tmp_path):
     this = workbook(tmp_path, clean_report("2021", 2021))
     result = runner.invoke(app, ["check", str(this), "--previous", str(last), "--json"])
     assert result.exit_code == 0
-    assert {f["rule"] for f in json.loads(result.stdout)["findings"]} == {"R7"}
+    assert {f["code"] for f in json.loads(result.stdout)["findings"]} == {"R7"}
 
 
 @pytest.mark.parametrize("content", [None, b"not a workbook", b"\xd0\xcf\x11\xe0old xls"])

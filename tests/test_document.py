@@ -13,15 +13,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
 
-from generator.document import (
-    TEMPLATE_DIR,
-    TemplateProblem,
-    default_output_name,
-    render_docx,
-    template_name,
-)
+from generator.content import file_name
+from generator.document import TemplateProblem, render_docx
+from generator.document.build import TEMPLATE_DIR, template_name
 from generator.formats import FORMATS
-from generator.report import PREAMBLE, Paragraph, Report, Run, Value
+from generator.report import PREAMBLE, Location, Paragraph, Report, Run, Value
 from generator.workbook import blank_report
 
 CONTACTS = {
@@ -35,7 +31,7 @@ def report(format_id: str = "2021", **narrative: str) -> Report:
     r = blank_report(FORMATS[format_id], "某某县人民政府办公室", 2019 if format_id == "2019" else 2023)
     r.contacts = dict(CONTACTS)
     for section, text in {"一": "本年度认真贯彻落实《条例》。", "五": "存在的问题是……", **narrative}.items():
-        r.paragraphs.append(Paragraph(section, [Run(text)], where=f"正文!B{len(r.paragraphs) + 4}"))
+        r.paragraphs.append(Paragraph(section, [Run(text)], location=Location(sheet="正文", cell=f"B{len(r.paragraphs) + 4}")))
     return r
 
 
@@ -151,7 +147,7 @@ def test_compiled_rendering_prints_what_docxtpl_itself_prints():
     from jinja2 import StrictUndefined
     from jinja2.sandbox import SandboxedEnvironment
 
-    from generator.document import Notes, build_context
+    from generator.document.context import Notes, build_context
 
     r = report(一=NASTY.replace("{_{", ""))  # docxtpl turns a clerk's "{_{" into "{{"; we print it as typed
     ours = open_docx(render_docx(r).data)
@@ -214,15 +210,15 @@ def test_a_file_that_is_no_docx_is_refused_as_a_template(tmp_path):
 # --- file names ----------------------------------------------------------------------------------
 
 
-def test_default_output_name():
-    assert default_output_name(report()) == "2023年某某县人民政府办公室政府信息公开工作年度报告.docx"
+def test_file_name():
+    assert file_name(report()) == "2023年某某县人民政府办公室政府信息公开工作年度报告.docx"
 
 
 @given(st.text(max_size=300))
 def test_default_output_name_is_safe_for_any_file_system(organ):
     r = report()
     r.organ = organ
-    name = default_output_name(r)
+    name = file_name(r)
     assert name.endswith(".docx") and len(name.encode("utf-8")) <= 255
     assert not set(name) & set('<>:"/\\|?*') and all(ch.isprintable() for ch in name)
     assert name.strip(" .") == name and ".." not in name

@@ -13,12 +13,12 @@ from hostile import EXAMPLE, copy_example, rewrite_member, set_cell_xml
 from openpyxl import Workbook, load_workbook
 from typer.testing import CliRunner
 
-from generator import reader
 from generator.cli import app
 from generator.files import safe_filename
-from generator.layout import META_SHEET, field_cells
-from generator.report import loads
+from generator.report.jsonio import loads
+from generator.workbook import read as reader
 from generator.workbook import read_workbook
+from generator.workbook.layout import META_SHEET, field_cells
 
 runner = CliRunner()
 NEW_NP = "applications.new.natural_person"
@@ -265,8 +265,7 @@ def test_generate_into_a_missing_folder(tmp_path):
     "{% set x = ''.__class__.__base__.__subclasses__() %}{{ x }}",
 ])
 def test_custom_template_cannot_reach_python(tmp_path, attack):
-    from generator.document import template_name
-    from generator.templatebuild import TEMPLATE_DIR
+    from generator.document.build import TEMPLATE_DIR, template_name
 
     mine = tmp_path / "mine.docx"
     with zipfile.ZipFile(TEMPLATE_DIR / template_name("2021")) as src, zipfile.ZipFile(mine, "w") as dst:

@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 from docx_text import open_docx, part_text, table_cells, tables
 
-from generator.document import TEMPLATE_DIR, template_name
+from generator.document.build import PAGE, TEMPLATE_DIR, build, template_name
 from generator.formats import FORMATS
-from generator.templatebuild import PAGE, build
 
 
 @pytest.mark.parametrize("format_id", sorted(FORMATS))
@@ -16,7 +15,7 @@ from generator.templatebuild import PAGE, build
 def test_committed_template_equals_fresh_build(format_id, part):
     committed = (TEMPLATE_DIR / template_name(format_id)).read_bytes()
     assert part_text(committed, part) == part_text(build(FORMATS[format_id]), part), (
-        "templates/ is stale: run python -m generator.templatebuild and commit the result")
+        "templates/ is stale: run python -m generator.document and commit the result")
 
 
 @pytest.mark.parametrize("format_id", sorted(FORMATS))

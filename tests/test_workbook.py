@@ -15,10 +15,10 @@ from typer.testing import CliRunner
 
 from generator.cli import app
 from generator.formats import FORMATS, Kind, get_format
-from generator.layout import INFO_SHEET, META_SHEET, TEXT_SHEET, cell_of, field_cells, info_cells, table_sheet
-from generator.reader import WorkbookError, parse_number
-from generator.report import dumps, loads
+from generator.report.jsonio import dumps, loads
 from generator.workbook import blank_report, read_workbook, write_workbook
+from generator.workbook.layout import INFO_SHEET, META_SHEET, TEXT_SHEET, cell_of, field_cells, info_cells, table_sheet
+from generator.workbook.read import WorkbookError, parse_number
 
 ROOT = Path(__file__).resolve().parents[1]
 runner = CliRunner()
@@ -66,8 +66,14 @@ def test_template_prints_every_official_label(tmp_path, year, fid):
 
 
 def test_format_can_be_named(tmp_path):
-    assert read_workbook(make(tmp_path, 2021, "2019")).format_id == "2019"
+    assert read_workbook(make(tmp_path, 2020, "2019")).format_id == "2019"
 
+
+def test_a_format_that_does_not_cover_the_year_is_refused(tmp_path):
+    out = tmp_path / "x.xlsx"
+    result = runner.invoke(app, ["template", "--organ", "某局", "--year", "2021", "--format", "2019", "-o", str(out)])
+    assert result.exit_code == 1 and not out.exists()
+    assert "2019年格式只用于2019—2020年的报告" in result.output and "2021年格式" in result.output
 
 @pytest.mark.parametrize("fid", FORMATS)
 def test_every_input_cell_is_read(tmp_path, fid):
@@ -85,7 +91,7 @@ def test_every_input_cell_is_read(tmp_path, fid):
     report = read_workbook(path)
     for key, value in typed.items():
         assert report.values[key].number == value, key
-        assert report.values[key].where == cell_of(fmt, key)
+        assert str(report.values[key].location) == cell_of(fmt, key)
     for f in fmt.fields.values():
         if f.is_total:
             assert report.values[f.key].formula
@@ -150,7 +156,7 @@ def test_narrative_keeps_bold_and_parts(tmp_path):
     heading, body = report.narrative("一")
     assert heading.heading and heading.text == "（一）主动公开情况"
     assert [(r.text, r.bold) for r in body.runs] == [("全年", False), ("一是加强领导。", True), ("二是\x0b完善制度。", False)]
-    assert body.where == f"{TEXT_SHEET}!B{first + 1}"
+    assert str(body.location) == f"{TEXT_SHEET}!B{first + 1}"
 
 
 @pytest.mark.parametrize("name", ["seed-2019", "example-2021"])
@@ -255,12 +261,12 @@ def test_year_as_clerks_type_it(tmp_path, typed, year):
 
 
 def test_empty_required_part_is_pointed_at_its_first_row(tmp_path):
-    from generator.checks import check_report
+    from generator.checks import check
 
     path = make(tmp_path, 2025)
     report = read_workbook(path)
     wb = load_workbook(path)
     ws = wb[TEXT_SHEET]
     marker = next(r for r in range(1, ws.max_row + 1) if str(ws.cell(r, 1).value or "").startswith("五、"))
-    found = [f for f in check_report(report) if f.values.get("section") == "五"]
-    assert [(f.sheet, f.cell) for f in found] == [(TEXT_SHEET, f"B{marker + 1}")]
+    found = [f for f in check(report).findings if f.key == "section.五"]
+    assert [f.where for f in found] == [f"{TEXT_SHEET}!B{marker + 1}"]

@@ -1,7 +1,36 @@
-"""Parts that both formats print identically."""
+"""Parts that both official formats print identically (format-spec.md §2, §4, §5)."""
 
+from __future__ import annotations
+
+from .builders import ApplicationsSpec, ResultGroup, ReviewsSpec
 from .model import Section
-from .tables import ACTIVE, APPLICATIONS, HEADING_ALIASES, HEADINGS, REVIEWS, ResultGroup
+
+HEADINGS = (
+    ("一", "一、总体情况"),
+    ("二", "二、主动公开政府信息情况"),
+    ("三", "三、收到和处理政府信息公开申请情况"),
+    ("四", "四、政府信息公开行政复议、行政诉讼情况"),
+    ("五", "五、存在的主要问题及改进情况"),
+    ("六", "六、其他需要报告的事项"),
+)
+# Local variants of the headings (format-spec.md §2.1) that the reader must recognise.
+HEADING_ALIASES = {
+    "二": ("二、主动公开信息情况", "二、主动公开政府信息的情况"),
+    "四": ("四、因政府信息公开工作被申请行政复议、提起行政诉讼情况",),
+    "五": ("五、存在问题及改进情况", "五、政府信息公开工作存在的主要问题及改进情况"),
+}
+TABLE_OF_SECTION = {"二": "active_disclosure", "三": "applications", "四": "review_litigation"}
+REQUIRED_SECTIONS = {"一", "五", "六"}
+
+SECTIONS = tuple(
+    Section(number, heading, TABLE_OF_SECTION.get(number, ""), number in REQUIRED_SECTIONS,
+            HEADING_ALIASES.get(number, ()))
+    for number, heading in HEADINGS
+)
+
+ACTIVE_TITLE = "主动公开"
+ITEM_HEADING = "信息内容"
+ACTIVE_WIDTHS = (2.2, 1.6, 1.6, 1.6)
 
 RESULTS_BEFORE_OTHER = (
     ResultGroup("granted", "（一）予以公开"),
@@ -30,13 +59,39 @@ RESULTS_BEFORE_OTHER = (
     )),
 )
 
-_TABLE_OF_SECTION = {"二": ACTIVE, "三": APPLICATIONS, "四": REVIEWS}
-_REQUIRED = {"一", "五", "六"}
 
-
-def sections() -> tuple[Section, ...]:
-    return tuple(
-        Section(number, heading, _TABLE_OF_SECTION.get(number, ""), number in _REQUIRED,
-                HEADING_ALIASES.get(number, ()))
-        for number, heading in HEADINGS
+def applications_spec(other: ResultGroup) -> ApplicationsSpec:
+    """Table 三 of both formats; they differ only in （六）其他处理 (format-spec.md §4.3)."""
+    return ApplicationsSpec(
+        title="依申请公开",
+        note="（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+        applicants_heading="申请人情况",
+        persons=(("natural_person", "自然人"),),
+        organisations_heading="法人或其他组织",
+        organisations=(
+            ("business", "商业企业"),
+            ("research", "科研机构"),
+            ("public_interest", "社会公益组织"),
+            ("legal_services", "法律服务机构"),
+            ("other_org", "其他"),
+        ),
+        total=("total", "总计"),
+        new=("new", "一、本年新收政府信息公开申请数量"),
+        carried_over=("carried_over", "二、上年结转政府信息公开申请数量"),
+        results_heading="三、本年度办理结果",
+        results=(*RESULTS_BEFORE_OTHER, other),
+        results_total=("results_total", "（七）总计"),
+        carry_forward=("carry_forward", "四、结转下年度继续办理"),
+        label_widths=(0.9, 1.5, 3.3),
+        value_width=0.9,
     )
+
+
+REVIEWS = ReviewsSpec(
+    title="复议诉讼",
+    review=("review", "行政复议"),
+    litigation_heading="行政诉讼",
+    suits=(("direct_suit", "未经复议直接起诉"), ("suit_after_review", "复议后起诉")),
+    outcomes=(("upheld", "结果维持"), ("corrected", "结果纠正"), ("other", "其他结果"),
+              ("pending", "尚未审结"), ("total", "总计")),
+)

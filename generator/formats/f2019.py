@@ -1,9 +1,8 @@
 """国办公开办函〔2019〕60号: the trial format, for the reports of 2019 and 2020."""
 
-from .common import RESULTS_BEFORE_OTHER, sections
-from .model import Choice, Format, Kind, Level, Rule, Term
-from .tables import (
+from .builders import (
     ACTIVE,
+    ActiveSpec,
     Block,
     Column,
     ResultGroup,
@@ -14,6 +13,8 @@ from .tables import (
     review_litigation_rules,
     review_litigation_table,
 )
+from .common import ACTIVE_TITLE, ACTIVE_WIDTHS, ITEM_HEADING, REVIEWS, SECTIONS, applications_spec
+from .model import Choice, Format, Kind, Level, Role, Rule, Term
 
 _ITEMS = (
     Column("last_year_items", "上一年项目数量"),
@@ -21,7 +22,7 @@ _ITEMS = (
 )
 _ITEMS_AND_DECISIONS = (*_ITEMS, Column("decisions", "处理决定数量"))
 
-ACTIVE_TABLE = active_disclosure_table((
+ACTIVE_TABLE = active_disclosure_table(ActiveSpec(ACTIVE_TITLE, ITEM_HEADING, (
     Block("第二十条第（一）项",
           (Column("new_made", "本年新制作数量"), Column("new_published", "本年新公开数量"),
            Column("total_published", "对外公开总数量")),
@@ -35,9 +36,8 @@ ACTIVE_TABLE = active_disclosure_table((
           (Column("procurement_count", "采购项目数量"),
            Column("procurement_amount", "采购总金额", Kind.MONEY)),
           (("procurement", "政府集中采购"),)),
-))
-APPLICATIONS_TABLE = applications_table((*RESULTS_BEFORE_OTHER, ResultGroup("other", "（六）其他处理")))
-REVIEWS_TABLE = review_litigation_table()
+), ACTIVE_WIDTHS))
+APPLICATIONS = applications_spec(ResultGroup("other", "（六）其他处理"))
 
 
 def _table2_rules() -> tuple[Rule, ...]:
@@ -66,14 +66,13 @@ FORMAT = Format(
     issued_by="国办公开办函〔2019〕60号",
     title="中华人民共和国政府信息公开工作年度报告格式（试行）",
     first_year=2019,
-    last_year=2020,
-    sections=sections(),
-    tables=(ACTIVE_TABLE, APPLICATIONS_TABLE, REVIEWS_TABLE),
-    rules=(*_table2_rules(), *applications_rules(APPLICATIONS_TABLE), *review_litigation_rules(),
-           *carry_over_rules()),
+    sections=SECTIONS,
+    tables=(ACTIVE_TABLE, applications_table(APPLICATIONS), review_litigation_table(REVIEWS)),
+    rules=(*_table2_rules(), *applications_rules(APPLICATIONS), *review_litigation_rules(REVIEWS),
+           *carry_over_rules(APPLICATIONS)),
     choices=(
         Choice("procurement_unit", "采购总金额的单位", "choice", ("元", "万元"), table=ACTIVE,
                hint="格式未规定单位，请选择后再填写金额；生成报告时单位印在金额后。",
-               unit_of=f"{ACTIVE}.procurement.procurement_amount"),
+               unit_of=f"{ACTIVE}.procurement.procurement_amount", role=Role.AMOUNT_UNIT),
     ),
 )

@@ -12,12 +12,21 @@ class Kind(StrEnum):
 
     COUNT = "count"  # whole number >= 0
     SIGNED = "signed"  # whole number, may be negative (2019 本年增/减)
-    MONEY = "money"  # decimal >= 0, at most two decimals
+    MONEY = "money"  # decimal >= 0
 
 
 class Level(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+
+
+class Role(StrEnum):
+    """What a choice means to the program, so that no module outside formats/ names a choice's key."""
+
+    FEE_CHARGED = "fee_charged"  # 是/否: were information-processing fees charged
+    FEE_APPLICATIONS = "fee_applications"  # how many applications were charged
+    FEE_AMOUNT = "fee_amount"  # how much, in the choice's unit
+    AMOUNT_UNIT = "amount_unit"  # the unit of a table amount the format leaves open (`Choice.unit_of`)
 
 
 @dataclass(frozen=True)
@@ -52,6 +61,8 @@ class Cell:
     field: str = ""  # field key when this cell holds a value
     rowspan: int = 1
     colspan: int = 1
+    note: bool = False  # an explanation printed in the table (table 三's 勾稽关系 note), set in a quieter face
+    vertical: bool = False  # a narrow label printed top to bottom (table 四's outcomes)
 
     @property
     def is_value(self) -> bool:
@@ -70,11 +81,15 @@ class Table:
     cells: tuple[Cell, ...]
     fields: tuple[Field, ...]
     widths: tuple[float, ...]  # relative column widths
-    vertical_labels: bool = False  # narrow header labels read better one character a line
 
     @property
     def rows(self) -> int:
         return max(c.row + c.rowspan for c in self.cells)
+
+    @property
+    def name(self) -> str:
+        """How people call the table: its section and title, '三、依申请公开' (also its sheet's name)."""
+        return f"{self.section}、{self.title}"
 
     def field(self, key: str) -> Field:
         return self.fields_by_key[key]
@@ -106,6 +121,8 @@ class Choice:
     required: bool = True
     hint: str = ""
     unit_of: str = ""  # field key of the amount this choice gives the unit of (2019 采购总金额)
+    role: Role | None = None
+    section: str = ""  # the section whose text reports this fact (六 for fees)
 
     @property
     def number_kind(self) -> Kind | None:
@@ -137,20 +154,21 @@ class Rule:
         return any(t.last_year for t in self.left + self.right)
 
 
-@dataclass(frozen=True)
+# Compared by identity: a format is registered once, and hashing its whole description on every
+# cached lookup would cost more than the lookup.
+@dataclass(frozen=True, eq=False)
 class Format:
+    """One official layout. The years it covers follow from the registry: from `first_year` up to
+    the year before the next format's first year."""
+
     id: str
     issued_by: str
     title: str
     first_year: int
-    last_year: int | None
     sections: tuple[Section, ...]
     tables: tuple[Table, ...]
     rules: tuple[Rule, ...]
     choices: tuple[Choice, ...] = field(default=())
-
-    def covers(self, year: int) -> bool:
-        return year >= self.first_year and (self.last_year is None or year <= self.last_year)
 
     @cached_property
     def fields(self) -> dict[str, Field]:
@@ -161,3 +179,10 @@ class Format:
 
     def choice(self, key: str) -> Choice:
         return next(c for c in self.choices if c.key == key)
+
+    def choice_for(self, role: Role) -> Choice | None:
+        """The choice that plays `role` in this format, if the format asks for it."""
+        return next((c for c in self.choices if c.role is role), None)
+
+    def section(self, number: str) -> Section:
+        return next(s for s in self.sections if s.number == number)

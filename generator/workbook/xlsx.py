@@ -1,8 +1,10 @@
 """Read cells straight from an .xlsx package: values, formulas with their cached results, bold runs.
 
-openpyxl needs ~140 ms to import and ~60 ms to load one of our workbooks; reading the few
-sheets we need from the XML takes a few milliseconds, which is what batch checking and
-aggregating thousands of workbooks needs. Only reading lives here; writing stays with openpyxl.
+openpyxl needs ~140 ms to import and tens of milliseconds to load one of our workbooks; reading
+the few sheets we need from the XML takes a few milliseconds (bench/read.py measures both, and
+python-calamine, which gives neither formulas nor bold runs). Batch checking and aggregating
+thousands of workbooks need that. Only reading lives here; writing stays with openpyxl.
+This module knows spreadsheets, not reports.
 """
 
 from __future__ import annotations
@@ -11,12 +13,13 @@ import datetime as dt
 import posixpath
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from typing import Any
 
 from lxml import etree
 
-from .layout import column_name
+from .cellref import cell_name, split_ref
 
 # No entity expansion, no network, no huge trees: a hostile file cannot blow up the parser.
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
@@ -25,12 +28,11 @@ _REL_STRICT = "http://purl.oclc.org/ooxml/officeDocument/relationships"
 _EPOCH = dt.datetime(1899, 12, 30)
 # Built-in number formats that show dates or times, the Chinese locale's ones (27–36, 50–58) included.
 _DATE_FORMAT_IDS = {*range(14, 23), *range(27, 37), *range(45, 48), *range(50, 59)}
-_REF = re.compile(r"(\$?)([A-Z]{1,3})(\$?)(\d+)(?![\d(])")
 
-
-# What a damaged or hand-made package raises while it is read: all of it means "cannot be read".
-_DAMAGED = (KeyError, IndexError, TypeError, ValueError, etree.XMLSyntaxError, zipfile.BadZipFile,
-            OSError, EOFError, RuntimeError, NotImplementedError)
+# What the libraries raise on a damaged package. Data this module interprets itself (numbers,
+# indexes, references) is validated where it is read and raises XlsxError; our own slips
+# (TypeError, KeyError…) are not caught, so a bug of nianbao never passes for a damaged file.
+_DAMAGED = (etree.XMLSyntaxError, zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError)
 
 
 class XlsxError(Exception):
@@ -91,19 +93,27 @@ class XlsxBook:
 
     # --- package parts -------------------------------------------------------------------
 
+    def _read(self, name: str) -> bytes:
+        if name not in self.names:
+            raise XlsxError(f"missing part {name}")
+        try:
+            return self.zip.read(name)
+        except RuntimeError as e:  # zipfile's word for an encrypted member
+            raise XlsxError(str(e)) from None
+
     def _xml(self, name: str):
-        return etree.fromstring(self.zip.read(name), _PARSER)
+        return etree.fromstring(self._read(name), _PARSER)
 
     def _sheet_paths(self) -> dict[str, str]:
         workbook = self._xml("xl/workbook.xml")
         rels = self._xml("xl/_rels/workbook.xml.rels")
-        targets = {r.get("Id"): r.get("Target") for r in rels.iter("{*}Relationship")}
+        targets = {r.get("Id"): r.get("Target") or "" for r in rels.iter("{*}Relationship")}
         out = {}
         for s in workbook.iter("{*}sheet"):
             rid = s.get(f"{{{_REL}}}id") or s.get(f"{{{_REL_STRICT}}}id")
             target = targets.get(rid, "")
             path = target.lstrip("/") if target.startswith("/") else posixpath.normpath(posixpath.join("xl", target))
-            out[s.get("name")] = path
+            out[s.get("name") or ""] = path
         return out
 
     def _shared_strings(self) -> list[list[tuple[str, bool | None]]]:
@@ -116,16 +126,16 @@ class XlsxBook:
             return set(), set()
         styles = self._xml("xl/styles.xml")
         custom_dates = {
-            int(n.get("numFmtId")) for n in styles.iter("{*}numFmt") if _is_date_code(n.get("formatCode", ""))
+            _int(n.get("numFmtId")) for n in styles.iter("{*}numFmt") if _is_date_code(n.get("formatCode", ""))
         }
         fonts = styles.find("{*}fonts")
         bold_fonts = {i for i, f in enumerate(fonts if fonts is not None else []) if _flag(f.find("{*}b"))}
         xfs = styles.find("{*}cellXfs")
         bold, dates = set(), set()
         for i, xf in enumerate(xfs if xfs is not None else []):
-            if int(xf.get("fontId", 0)) in bold_fonts:
+            if _int(xf.get("fontId", "0")) in bold_fonts:
                 bold.add(i)
-            fmt = int(xf.get("numFmtId", 0))
+            fmt = _int(xf.get("numFmtId", "0"))
             if fmt in _DATE_FORMAT_IDS or fmt in custom_dates:
                 dates.add(i)
         return bold, dates
@@ -136,12 +146,15 @@ class XlsxBook:
         shared: dict[str, tuple[str, int, int]] = {}  # shared formula id -> (text, row, col) of its master
         row_no = 0
         for row in root.iter("{*}row"):
-            row_no = int(row.get("r") or row_no + 1)
+            row_no = _int(row.get("r")) if row.get("r") else row_no + 1
             col_no = 0
             for c in row.iter("{*}c"):
                 ref = c.get("r")
                 if ref:
-                    _, col_no = _split_ref(ref)
+                    try:
+                        _, col_no = split_ref(ref)
+                    except ValueError:
+                        raise XlsxError(f"bad cell reference {ref!r}") from None
                 else:
                     col_no += 1
                 sheet.cells[(row_no, col_no)] = self._cell(c, row_no, col_no, shared)
@@ -149,7 +162,7 @@ class XlsxBook:
 
     def _cell(self, c, row: int, col: int, shared: dict) -> XCell:
         kind = c.get("t", "n")
-        style = int(c.get("s", 0))
+        style = _int(c.get("s", "0"))
         cell = XCell(bold=style in self._bold_styles)
         f = c.find("{*}f")
         if f is not None:
@@ -160,12 +173,15 @@ class XlsxBook:
                     shared[si] = (text, row, col)
                 elif si in shared:
                     master, mrow, mcol = shared[si]
-                    text = _shift(master, row - mrow, col - mcol)
+                    text = _translate(master, cell_name(mrow, mcol), cell_name(row, col))
             cell.formula = text
         v = c.find("{*}v")
         raw = v.text if v is not None else None
         if kind == "s" and raw is not None:
-            cell.runs = self._strings[int(raw)]
+            index = _int(raw)
+            if not 0 <= index < len(self._strings):
+                raise XlsxError(f"shared string {index} does not exist")
+            cell.runs = self._strings[index]
             cell.value = "".join(t for t, _ in cell.runs)
         elif kind == "inlineStr":
             is_ = c.find("{*}is")
@@ -180,15 +196,26 @@ class XlsxBook:
         elif kind in ("str", "d"):
             cell.value = raw
         else:
-            number = float(raw)
+            try:
+                number = float(raw)
+            except ValueError:
+                raise XlsxError(f"bad number {raw[:20]!r}") from None
             if style in self._date_styles:
                 try:
                     cell.value = _EPOCH + dt.timedelta(days=number)
-                except OverflowError:
+                except (OverflowError, ValueError):
                     cell.value = number
             else:
                 cell.value = number
         return cell
+
+
+def _int(text: str | None) -> int:
+    """An integer attribute of the package; anything else means the file is damaged."""
+    try:
+        return int(text or "")
+    except ValueError:
+        raise XlsxError(f"bad integer {str(text)[:20]!r}") from None
 
 
 def _flag(el) -> bool:
@@ -218,24 +245,13 @@ def _is_date_code(code: str) -> bool:
     return bool(re.search(r"[ymdhs]|年|月|日", code)) and "general" not in code
 
 
-def _split_ref(ref: str) -> tuple[int, int]:
-    m = re.fullmatch(r"\$?([A-Za-z]{1,3})\$?(\d+)", ref)
-    if not m:
-        raise ValueError(f"bad cell reference {ref!r}")
-    col = 0
-    for ch in m.group(1).upper():
-        col = col * 26 + ord(ch) - 64
-    return int(m.group(2)), col
+def _translate(formula: str, origin: str, dest: str) -> str:
+    """A shared formula as seen from another cell, translated by openpyxl (string literals, quoted
+    sheet names and whole-column ranges included). Imported only here: our own workbooks have no
+    shared formulas, so the common read never pays openpyxl's import."""
+    from openpyxl.formula.translate import Translator, TranslatorError
 
-
-def _shift(formula: str, drow: int, dcol: int) -> str:
-    """A shared formula as seen from another cell: relative references move, $-anchored ones stay."""
-
-    def move(m: re.Match) -> str:
-        cabs, col, rabs, row = m.groups()
-        _, c = _split_ref(f"{col}1")
-        c = c if cabs else c + dcol
-        r = int(row) if rabs else int(row) + drow
-        return f"{cabs}{column_name(c)}{rabs}{r}"
-
-    return _REF.sub(move, formula)
+    try:
+        return Translator("=" + formula, origin).translate_formula(dest).removeprefix("=")
+    except TranslatorError:
+        raise XlsxError(f"untranslatable shared formula {formula[:40]!r}") from None

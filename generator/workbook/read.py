@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import unicodedata
 import zipfile
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from .errors import UnreadableInput
-from .formats import FORMATS, Format, Kind, Table
+from ..errors import UnreadableInput
+from ..formats import FORMATS, Format, Table
+from ..report import INFO_FIELDS, PREAMBLE, Location, Paragraph, Report, Run, Value
+from ..report.numbers import SPACES, parse_number, parse_year
+from .cellref import cell_name
 from .layout import (
     KIND_HEADING,
     META_SHEET,
@@ -19,20 +20,15 @@ from .layout import (
     TEXT_SHEET,
     TEXT_TOP,
     TablePlace,
-    cell_name,
     info_cells,
     part_of_marker,
     table_sheet,
     total_formula,
 )
-from .report import INFO_FIELDS, PREAMBLE, Paragraph, Report, Run, Value
 from .xlsx import XCell, XlsxBook, XlsxError, XSheet
 
 # Refuse archives that unpack to more than this before opening them (a "zip bomb").
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
-EXCEL_ERRORS = ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA")
-_SPACES = re.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
-_NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
 _EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
 _ENDS = " \t\r\n\u3000\u00a0"  # what clerks leave around text: spaces, full-width indents, line ends
 
@@ -139,44 +135,6 @@ def unescape_excel(text: str) -> str:
     return _EXCEL_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
 
 
-def parse_number(raw: Any, kind: Kind, where: str) -> Value:
-    """A statistical cell as typed -> Value. Text that reads as a number is accepted."""
-    if raw is None or (isinstance(raw, str) and not _SPACES.sub("", raw)):
-        return Value(where=where)
-    if isinstance(raw, bool):
-        return Value(where=where, raw=raw, problem="是逻辑值（TRUE/FALSE），不是数字")
-    if isinstance(raw, dt.datetime | dt.date | dt.time | dt.timedelta):
-        return Value(where=where, raw=str(raw), problem="是日期或时间，不是数字（请把单元格格式改为“常规”后重新输入）")
-    if isinstance(raw, int):
-        return Value(raw, where=where)
-    if isinstance(raw, float | Decimal):
-        return Value(_number(Decimal(str(raw)), kind), where=where)
-    text = str(raw)
-    if text.strip() in EXCEL_ERRORS:
-        return Value(where=where, raw=text.strip(), problem=f"是公式错误值 {text.strip()}")
-    folded = _SPACES.sub("", unicodedata.normalize("NFKC", text)).replace(",", "").replace("，", "")
-    if kind is Kind.MONEY:
-        folded = folded.removesuffix("万元").removesuffix("元")
-    if _NUMBER.fullmatch(folded):
-        try:
-            return Value(_number(Decimal(folded), kind), where=where, raw=text)
-        except InvalidOperation:
-            pass
-    return Value(where=where, raw=text, problem="不是数字")
-
-
-def _year(raw: Any) -> int | None:
-    """The report year as clerks type it: 2025, "2025", "２０２５年", "2025年度"."""
-    text = _SPACES.sub("", unicodedata.normalize("NFKC", clean_text(raw))).removesuffix("度").removesuffix("年")
-    return int(text) if re.fullmatch(r"\d{4}", text) else None
-
-
-def _number(d: Decimal, kind: Kind) -> int | Decimal:
-    if kind is not Kind.MONEY and d == d.to_integral_value():
-        return int(d)
-    return d
-
-
 def _normalise_formula(text: str) -> str:
     return re.sub(r"[\s$]", "", text).upper().lstrip("=")
 
@@ -189,21 +147,21 @@ def _read_info(wb: XlsxBook, fmt: Format, report: Report, path: Path) -> None:
     for f in INFO_FIELDS:
         sheet, row = places[f.key]
         ws = _sheet(wb, sheet, path)
-        report.where[f.key] = f"{sheet}!B{row}"
+        report.locations[f.key] = Location(sheet=sheet, cell=f"B{row}")
         raw = ws.cell(row, 2).value
         if f.key == "organ":
             report.organ = clean_text(raw)
         elif f.key == "year":
-            report.year = _year(raw)
+            report.year = parse_year(clean_text(raw))
         else:
             report.contacts[f.key] = clean_text(raw)
     for choice in fmt.choices:
         sheet, row = places[choice.key]
-        where = f"{sheet}!B{row}"
+        where = Location(sheet=sheet, cell=f"B{row}")
         raw = _sheet(wb, sheet, path).cell(row, 2).value
         if choice.number_kind is None:
             text = clean_text(raw)
-            report.choices[choice.key] = Value(where=where, raw=text or None)
+            report.choices[choice.key] = Value(location=where, raw=text or None)
         else:
             report.choices[choice.key] = parse_number(raw, choice.number_kind, where)
 
@@ -218,13 +176,13 @@ def _read_text(wb: XlsxBook, fmt: Format, report: Report, path: Path) -> None:
             if marker:
                 part = marker
                 # Where a finding about an empty part sends the clerk: the part's first row.
-                report.where[f"section.{part}"] = f"{TEXT_SHEET}!B{row + 1}"
+                report.locations[f"section.{part}"] = Location(sheet=TEXT_SHEET, cell=f"B{row + 1}")
                 continue
         runs = _runs(text_cell)
         if not runs:
             continue
         heading = clean_text(kind_cell.value) == KIND_HEADING
-        report.paragraphs.append(Paragraph(part, runs, heading, f"{TEXT_SHEET}!B{row}"))
+        report.paragraphs.append(Paragraph(part, runs, heading, Location(sheet=TEXT_SHEET, cell=f"B{row}")))
 
 
 def _runs(cell: XCell) -> list[Run]:
@@ -270,7 +228,7 @@ def _read_table(ws: XSheet, fmt: Format, table: Table, report: Report, path: Pat
     fields = table.fields_by_key
     for c in table.cells:
         row, col = place.at(c.row, c.col)
-        where = f"{ws.name}!{cell_name(row, col)}"
+        where = Location(sheet=ws.name, cell=cell_name(row, col))
         cell = ws.cell(row, col)
         raw = cell.value
         if not c.is_value:
@@ -284,11 +242,11 @@ def _read_table(ws: XSheet, fmt: Format, table: Table, report: Report, path: Pat
         f = fields[c.field]
         if cell.formula is not None:
             if f.is_total and _normalise_formula(cell.formula) == _normalise_formula(total_formula(fmt, f)):
-                report.values[f.key] = Value(where=where, formula=True)
+                report.values[f.key] = Value(location=where, formula=True)
                 continue
             if raw is None:  # saved by a program that does not calculate
                 report.values[f.key] = Value(
-                    where=where, raw="=" + cell.formula,
+                    location=where, raw="=" + cell.formula,
                     problem="是公式但没有计算结果（请在 Excel/WPS 中打开并保存后再试）",
                 )
                 continue
@@ -297,4 +255,4 @@ def _read_table(ws: XSheet, fmt: Format, table: Table, report: Report, path: Pat
 
 def _squash(text: str) -> str:
     """Labels compare without white space and with full-width forms folded (clerks' copies vary)."""
-    return _SPACES.sub("", unicodedata.normalize("NFKC", text))
+    return SPACES.sub("", unicodedata.normalize("NFKC", text))

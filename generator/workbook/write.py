@@ -10,14 +10,16 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.cell.rich_text import CellRichText, TextBlock
 from openpyxl.cell.text import InlineFont
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side
+from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
-from .errors import UserError
-from .files import write_atomically
-from .formats import Choice, Field, Format, Kind, Table
+from ..errors import UserError
+from ..files import write_atomically
+from ..formats import Choice, Field, Format, Kind, Table
+from ..report import INFO_FIELDS, Paragraph, Report, Value
+from .cellref import cell_name
 from .layout import (
     FORMAT_ROW,
     HELP_SHEET,
@@ -33,8 +35,6 @@ from .layout import (
     TEXT_SHEET,
     TEXT_TOP,
     TablePlace,
-    cell_name,
-    cell_of,
     info_cells,
     info_choices,
     part_marker,
@@ -43,24 +43,21 @@ from .layout import (
     table_sheet,
     total_formula,
 )
-from .reader import read_workbook
-from .report import INFO_FIELDS, Paragraph, Report, Value
+from .styles import (
+    BORDER,
+    CENTER,
+    FONT_NAME,
+    INPUT_FILL,
+    LABEL_FILL,
+    LEFT,
+    MARKER_FILL,
+    TOP_LEFT,
+    TOTAL_FILL,
+    UNUSED_FILL,
+    boxed,
+    print_a4,
+)
 
-__all__ = ["blank_report", "cell_of", "read_workbook", "total_formula", "workbook_for", "write_workbook"]
-
-FONT_NAME = "宋体"
-THIN = Side(style="thin", color="808080")
-BORDER = Border(left=THIN, right=THIN, top=THIN, bottom=THIN)
-LABEL_FILL = PatternFill("solid", fgColor="E7E6E6")
-INPUT_FILL = PatternFill("solid", fgColor="FFFFFF")
-TOTAL_FILL = PatternFill("solid", fgColor="E2EFDA")
-UNUSED_FILL = PatternFill("solid", fgColor="BFBFBF")
-MARKER_FILL = PatternFill("solid", fgColor="DDEBF7")
-CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
-LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
-TOP_LEFT = Alignment(horizontal="left", vertical="top", wrap_text=True)
-UNLOCKED = Protection(locked=False)
-LOCKED = Protection(locked=True)
 NUMBER_FORMATS = {Kind.COUNT: "0", Kind.SIGNED: "+0;-0;0", Kind.MONEY: "0.00"}
 
 EXCEL_CELL_LIMIT = 32767
@@ -107,22 +104,12 @@ def workbook_for(report: Report) -> Workbook:
 
 
 def _label(ws: Worksheet, row: int, col: int, text: str, *, bold: bool = False, align=CENTER) -> None:
-    c = ws.cell(row, col, text)
-    c.font = Font(name=FONT_NAME, size=10, bold=bold)
-    c.fill = LABEL_FILL
-    c.alignment = align
-    c.border = BORDER
-    c.protection = LOCKED
+    boxed(ws.cell(row, col, text), bold=bold, fill=LABEL_FILL, align=align)
 
 
 def _input(ws: Worksheet, row: int, col: int, value=None, *, align=CENTER, number_format: str = "General"):
-    c = ws.cell(row, col)
+    c = boxed(ws.cell(row, col), size=11, fill=INPUT_FILL, align=align, locked=False)
     c.value = value
-    c.font = Font(name=FONT_NAME, size=11)
-    c.fill = INPUT_FILL
-    c.alignment = align
-    c.border = BORDER
-    c.protection = UNLOCKED
     c.number_format = number_format
     return c
 
@@ -150,18 +137,6 @@ def _protect(ws: Worksheet, *, insert_rows: bool = False) -> None:
         p.insertRows = False
         p.deleteRows = False
         p.formatCells = False  # bold in the narrative
-
-
-def _print_a4(ws: Worksheet, *, landscape: bool = False, title_rows: str | None = None, centered: bool = True) -> None:
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape" if landscape else "portrait"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.print_options.horizontalCentered = centered
-    ws.page_margins.left = ws.page_margins.right = 0.5
-    if title_rows:
-        ws.print_title_rows = title_rows
 
 
 class _Validations:
@@ -233,7 +208,7 @@ def _write_info(ws: Worksheet, fmt: Format, report: Report) -> None:
         ws.row_dimensions[row].height = 30
     ws.freeze_panes = f"A{INFO_TOP}"
     _protect(ws)
-    _print_a4(ws, centered=False)
+    print_a4(ws, centered=False)
 
 
 def _hint(ws: Worksheet, row: int, col: int, text: str) -> None:
@@ -287,7 +262,7 @@ def _write_text(ws: Worksheet, fmt: Format, report: Report) -> None:
         m.border = BORDER
         row += 1
         paragraphs = report.narrative(part)
-        for i in range(max(TEXT_ROWS[part], len(paragraphs) + 2)):
+        for i in range(max(TEXT_ROWS.get(part, 3), len(paragraphs) + 2)):
             p = paragraphs[i] if i < len(paragraphs) else None
             _input(ws, row, 1, (KIND_HEADING if p.heading else KIND_BODY) if p else None)
             _input(ws, row, 2, _rich(p) if p else None, align=TOP_LEFT)
@@ -301,7 +276,7 @@ def _write_text(ws: Worksheet, fmt: Format, report: Report) -> None:
     ws.column_dimensions["B"].width = 110
     ws.freeze_panes = f"A{TEXT_TOP}"
     _protect(ws, insert_rows=True)
-    _print_a4(ws, title_rows="3:3")
+    print_a4(ws, title_rows="3:3")
 
 
 def _rich(p: Paragraph) -> CellRichText | str:
@@ -329,8 +304,7 @@ def excel_escape(text: str) -> str:
 
 def _write_table(ws: Worksheet, fmt: Format, table: Table, report: Report, dv: _Validations) -> None:
     place = TablePlace(ws.title, table)
-    section = next(s for s in fmt.sections if s.number == table.section)
-    _title(ws, section.heading, TABLE_HINT, table.columns)
+    _title(ws, fmt.section(table.section).heading, TABLE_HINT, table.columns)
     fields = table.fields_by_key
     for c in table.cells:
         row, col = place.at(c.row, c.col)
@@ -348,12 +322,7 @@ def _write_table(ws: Worksheet, fmt: Format, table: Table, report: Report, dv: _
         f = fields[c.field]
         value = report.values.get(f.key)
         if f.is_total and _is_untouched_total(report, f, value):
-            cell = ws.cell(row, col, total_formula(fmt, f))
-            cell.font = Font(name=FONT_NAME, size=11, bold=True)
-            cell.fill = TOTAL_FILL
-            cell.alignment = CENTER
-            cell.border = BORDER
-            cell.protection = LOCKED
+            cell = boxed(ws.cell(row, col, total_formula(fmt, f)), size=11, bold=True, fill=TOTAL_FILL)
             cell.number_format = NUMBER_FORMATS[f.kind]
         else:
             _input(ws, row, col, _cell_content(value), number_format=NUMBER_FORMATS[f.kind])
@@ -369,14 +338,15 @@ def _write_table(ws: Worksheet, fmt: Format, table: Table, report: Report, dv: _
     ws.freeze_panes = cell_name(TABLE_TOP + table.header_rows, 1 + (first_value.col if table.header_rows else 0))
     _protect(ws)
     header = f"{TABLE_TOP}:{TABLE_TOP + table.header_rows - 1}" if table.header_rows else None
-    _print_a4(ws, landscape=table.columns > 10, title_rows=header)
+    print_a4(ws, landscape=table.columns > 10, title_rows=header)
 
 
 def _is_untouched_total(report: Report, f: Field, value: Value | None) -> bool:
     """A total is written as its formula unless the clerk's value differs from the parts' sum."""
-    if value is None or value.formula:
+    if report.is_computed(f.key):
         return True
-    return value.number is not None and not value.problem and value.number == report.amount_of_parts(f.key)
+    return (value is not None and value.number is not None and not value.problem
+            and value.number == report.amount_of_parts(f.key))
 
 
 def _size_columns(ws: Worksheet, table: Table) -> None:
@@ -390,28 +360,20 @@ def _size_columns(ws: Worksheet, table: Table) -> None:
 
 def _write_help(ws: Worksheet, fmt: Format) -> None:
     sheets = "、".join(f"“{table_sheet(t)}”" for t in fmt.tables)
+    required = "、".join(s.number for s in fmt.sections if s.required)
     lines = [
         ("填写说明", True),
         (f"本工作簿用于编制政府信息公开工作年度报告，适用格式：{fmt.title}（{fmt.issued_by}）。", False),
         ("一、填写顺序", True),
         ("1. “基本信息”：机关名称、年度、联系方式和发布网站（带 * 的必填）。", False),
-        ("2. “正文”：报告的文字部分，每行一段。第一、五、六部分必填（第六部分没有可写“无”）。"
+        (f"2. “正文”：报告的文字部分，每行一段。第{required}部分必填（没有需要报告的事项时可写“无”）。"
          "“类型”选“小标题”表示单独成行的（一）、1. 等标题；标题后紧接正文的，整段选“正文”即可。"
          "需要加粗的文字，在单元格中选中后设为加粗。", False),
         (f"3. {sheets}：与官方表格一一对应，白色格填写数字。", False),
         ("二、数字怎么填", True),
-        ("1. 所有统计数都是不小于0的整数；没有就填 0，不要留空（留空按 0 计算，检查时会提示）。", False),
-        ("2. 绿色格是自动合计（公式），不要改动；改动后检查时会按各分项重新核对。", False),
-        ("3. 金额只填数字，单位见表头或旁边的说明。", False),
-    ]
-    if fmt.id == "2019":
-        lines.append(("4. “本年增/减”可填负数，减少时填如 -8。", False))
-    lines += [
+        *_number_hints(fmt),
         ("三、勾稽关系（检查会逐项核对）", True),
-        ("1. 第三部分每一列：第一项加第二项之和，等于第三项（七）总计加第四项之和。", False),
-        ("2. 第三部分每一行：总计等于自然人与各类法人或其他组织之和；（七）总计等于（一）至（六）之和。", False),
-        ("3. 第四部分：每组的总计等于结果维持、结果纠正、其他结果、尚未审结之和。", False),
-        ("4. 本年“上年结转”应等于上年报告的“结转下年度继续办理”（检查时用 --previous 指定上年工作簿）。", False),
+        *_rule_lines(fmt),
         ("四、填好以后", True),
         ("在命令行运行 nianbao check 本文件.xlsx 检查，再运行 nianbao generate 本文件.xlsx 生成 Word 报告。", False),
         ("工作表已加保护以防误改标签和公式（没有密码）；请不要重命名、删除工作表，也不要在表格中插入行。", False),
@@ -424,4 +386,39 @@ def _write_help(ws: Worksheet, fmt: Format) -> None:
         ws.row_dimensions[i].height = 18 * (1 + len(text) // 38) + 4
     ws.column_dimensions["A"].width = 78
     _protect(ws)
-    _print_a4(ws, centered=False)
+    print_a4(ws, centered=False)
+
+
+def _number_hints(fmt: Format) -> list[tuple[str, bool]]:
+    """How to type numbers, from the kinds of the format's fields."""
+    hints = [
+        "所有统计数都是不小于0的整数；没有就填 0，不要留空（留空按 0 计算，检查时会提示）。",
+        "绿色格是自动合计（公式），不要改动；改动后检查时会按各分项重新核对。",
+    ]
+    if any(f.kind is Kind.MONEY for f in fmt.fields.values()):
+        hints.append("金额只填数字，单位见表头或旁边的说明。")
+    signed = dict.fromkeys(f.column_label for f in fmt.fields.values() if f.kind is Kind.SIGNED)
+    if signed:
+        labels = "、".join(f"“{label}”" for label in signed)
+        hints.append(f"{labels}可填负数，减少时填如 -8。")
+    return [(f"{i}. {text}", False) for i, text in enumerate(hints, start=1)]
+
+
+def _rule_lines(fmt: Format) -> list[tuple[str, bool]]:
+    """One line per rule of the format, in its words, with the part it applies to."""
+    lines: list[tuple[str, bool]] = []
+    seen: set[str] = set()
+    for rule in fmt.rules:
+        if rule.id in seen:
+            continue
+        seen.add(rule.id)
+        table = fmt.table(fmt.fields[rule.left[0].field].table)
+        how = "逐列核对" if rule.scope.endswith("列") else "逐行核对" if rule.scope.endswith("行") else ""
+        notes = [how] if how else []
+        if rule.across_years:
+            notes.append("检查时用 --previous 指定上年工作簿才核对")
+        if rule.level.value == "warning":
+            notes.append("不一致时提示警告")
+        extra = f"（{'，'.join(notes)}）" if notes else ""
+        lines.append((f"{len(lines) + 1}. 第{table.section}部分 {rule.id}：{rule.text}{extra}。", False))
+    return lines

@@ -1,19 +1,27 @@
 """Build the DOCX templates (templates/report-<format>.docx) from the format descriptions.
 
 The statutory tables are drawn cell for cell from `Table.cells`; nothing is retyped here. Run
-`python -m generator.templatebuild` after changing a format, and commit the result:
-a test compares the committed templates with a fresh build.
+`python -m generator.document` after changing a format, and commit the result:
+a test compares the committed templates with a fresh build. A format registered without a
+shipped template gets one built from its description when it is first used.
 """
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
+from ..content import REPORT_NAME, Look
+from ..formats import FORMATS, Format, Table
 from . import ooxml
-from .document import REPORT_NAME, TEMPLATE_DIR, VALUES, template_name
-from .formats import FORMATS, Format, Table
 from .ooxml import CharacterStyle, Font, GridCell, Page, ParagraphStyle
+
+TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates"
+VALUES = "v"  # the template's name for the table values: {{ v["applications.new.total"] }}
+
+
+def template_name(format_id: str) -> str:
+    return f"report-{format_id}.docx"
+
 
 # GB/T 9704-2012 and practice (format-spec.md §9): faces, sizes in points (二号 22, 三号 16,
 # 四号 14, 五号 10.5), the page and the 28 pt line.
@@ -38,6 +46,7 @@ TABLE_TEXT = "TableText"
 TABLE_LABEL = "TableRowLabel"
 TABLE_NOTE = "TableNote"
 FOOTER = "Footer"
+STYLE_OF_LOOK = {Look.BODY: BODY, Look.HEADING2: HEADING2, Look.HEADING3: HEADING3, Look.RUN_IN: RUN_IN_HEADING}
 
 STYLES = (
     ParagraphStyle(BODY, "Normal", BODY_FONT, first_line_chars=2, line_exact_pt=LINE_PT, default=True),
@@ -66,7 +75,7 @@ def paragraph_placeholder(expression: str) -> str:
     return ooxml.paragraph(ooxml.text_run("{{p " + expression + " }}"), BODY)
 
 
-def table_xml(table: Table, notes: frozenset[tuple[int, int]] = frozenset()) -> str:
+def table_xml(table: Table) -> str:
     """One statutory table from its grid description: labels as printed, values as placeholders."""
     value_rows = {c.row for c in table.cells if c.is_value}
     cells = []
@@ -74,8 +83,8 @@ def table_xml(table: Table, notes: frozenset[tuple[int, int]] = frozenset()) -> 
         if c.is_value:
             content = ooxml.paragraph(ooxml.text_run(placeholder(f'{VALUES}["{c.field}"]')), TABLE_TEXT)
         else:
-            vertical = table.vertical_labels and c.row < table.header_rows and c.colspan == 1
-            if (c.row, c.col) in notes:
+            vertical = c.vertical
+            if c.note:
                 style = TABLE_NOTE
             elif c.row in value_rows and c.rowspan == 1:
                 style = TABLE_LABEL
@@ -91,12 +100,6 @@ def table_xml(table: Table, notes: frozenset[tuple[int, int]] = frozenset()) -> 
                        filler=ooxml.paragraph(style=TABLE_TEXT))
 
 
-def _note_cells(table: Table) -> frozenset[tuple[int, int]]:
-    """The explanatory note of table 三 (its top-left header cell, in parentheses)."""
-    return frozenset((c.row, c.col) for c in table.cells
-                     if c.row < table.header_rows and c.text.startswith("（") and c.rowspan > 1)
-
-
 def document_xml(fmt: Format) -> str:
     body = [
         ooxml.paragraph(ooxml.text_run(placeholder("organ")), TITLE),
@@ -109,7 +112,7 @@ def document_xml(fmt: Format) -> str:
         body.append(paragraph_placeholder(f'narrative["{section.number}"]'))
         if section.table:
             table = fmt.table(section.table)
-            body.append(table_xml(table, _note_cells(table)))
+            body.append(table_xml(table))
             body.append(ooxml.paragraph(style=BODY))  # a blank line before the next heading
     sect_pr = ooxml.section_properties(PAGE, "rIdFooter1", "rIdFooter2", line_pitch_pt=LINE_PT)
     return ooxml.document_part("".join(body), sect_pr)
@@ -131,12 +134,10 @@ def build(fmt: Format) -> bytes:
 
 def main(argv: list[str]) -> int:
     out_dir = Path(argv[0]) if argv else TEMPLATE_DIR
+    out_dir.mkdir(parents=True, exist_ok=True)
     for fmt in FORMATS.values():
         path = out_dir / template_name(fmt.id)
         path.write_bytes(build(fmt))
         print(path)
     return 0
 
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 
-from .formats import Choice, Field, Format, Section, Table, get_format
-from .report import INFO_FIELDS, PREAMBLE
+from ..formats import Choice, Field, Format, Section, Table
+from ..report import INFO_FIELDS, PREAMBLE, Location
+from .cellref import cell_name
 
 TEMPLATE_VERSION = 1  # bump when a workbook made by an older version can no longer be read
 META_SHEET = "_nianbao"  # very hidden: what made the workbook and for which format
@@ -27,21 +28,7 @@ TEXT_ROWS = {PREAMBLE: 4, "一": 40, "二": 3, "三": 3, "四": 3, "五": 20, "�
 
 
 def table_sheet(table: Table) -> str:
-    return f"{table.section}、{table.title}"
-
-
-def column_name(col: int) -> str:
-    """1-based column number to its letters: 1 -> A, 27 -> AA."""
-    name = ""
-    while col:
-        col, rem = divmod(col - 1, 26)
-        name = chr(65 + rem) + name
-    return name
-
-
-def cell_name(row: int, col: int) -> str:
-    """1-based row and column to A1 notation."""
-    return f"{column_name(col)}{row}"
+    return table.name
 
 
 @dataclass(frozen=True)
@@ -59,15 +46,9 @@ class TablePlace:
         return TABLE_TOP + self.table.rows + 1
 
 
+@cache
 def field_cells(fmt: Format) -> dict[str, tuple[str, int, int]]:
     """field key -> (sheet, row, column) for every statistical value of the format."""
-    # Cached by id: hashing a whole frozen Format costs more than building the map.
-    return _field_cells(fmt.id)
-
-
-@cache
-def _field_cells(format_id: str) -> dict[str, tuple[str, int, int]]:
-    fmt = get_format(format_id)
     out = {}
     for table in fmt.tables:
         place = TablePlace(table_sheet(table), table)
@@ -79,19 +60,12 @@ def _field_cells(format_id: str) -> dict[str, tuple[str, int, int]]:
 
 def cell_of(fmt: Format, key: str) -> str:
     """Where a clerk finds a value: '三、依申请公开!D6'."""
-    sheet, row, col = field_cells(fmt)[key]
-    return f"{sheet}!{cell_name(row, col)}"
-
-
-def total_formula(fmt: Format, f: Field) -> str:
-    """The formula of a total: a SUM over a contiguous range when the parts are one."""
-    return _total_formula(fmt.id, f.key)
+    return str(field_location(fmt, key))
 
 
 @cache
-def _total_formula(format_id: str, key: str) -> str:
-    fmt = get_format(format_id)
-    f = fmt.fields[key]
+def total_formula(fmt: Format, f: Field) -> str:
+    """The formula of a total: a SUM over a contiguous range when the parts are one."""
     cells = [field_cells(fmt)[k][1:] for k in f.sum_of]
     rows = {r for r, _ in cells}
     cols = {c for _, c in cells}
@@ -112,14 +86,9 @@ def table_choices(fmt: Format, table: Table) -> tuple[Choice, ...]:
     return tuple(c for c in fmt.choices if c.table == table.id)
 
 
+@cache
 def info_cells(fmt: Format) -> dict[str, tuple[str, int]]:
     """基本信息 key (and 基本信息 choices) or table choice key -> (sheet, row); values sit in column B."""
-    return _info_cells(fmt.id)
-
-
-@cache
-def _info_cells(format_id: str) -> dict[str, tuple[str, int]]:
-    fmt = get_format(format_id)
     out: dict[str, tuple[str, int]] = {}
     row = INFO_TOP
     for f in INFO_FIELDS:
@@ -143,7 +112,7 @@ def part_marker(fmt: Format, part: str) -> str:
     """The locked row that opens a part of the 正文 sheet."""
     if part == PREAMBLE:
         return "前言（可不填：不填时按标准格式自动生成“编制依据、统计期限、下载网址和联系方式”）"
-    section = next(s for s in fmt.sections if s.number == part)
+    section = fmt.section(part)
     if section.table:
         sheet = table_sheet(fmt.table(section.table))
         return f"{section.heading}（表格在“{sheet}”工作表中填写；这里可写表格前的说明，可不填）"
@@ -167,3 +136,15 @@ def part_of_marker(fmt: Format, text: str) -> str | None:
 
 def _headings(section: Section) -> tuple[str, ...]:
     return (section.heading, *section.aliases)
+
+
+def field_location(fmt: Format, key: str) -> Location:
+    """The cell of a table value in the format's workbook."""
+    sheet, row, col = field_cells(fmt)[key]
+    return Location(sheet=sheet, cell=cell_name(row, col))
+
+
+def info_location(fmt: Format, key: str) -> Location:
+    """The cell of a 基本信息 item or of a choice (column B of its row)."""
+    sheet, row = info_cells(fmt)[key]
+    return Location(sheet=sheet, cell=cell_name(row, 2))

@@ -1,10 +1,10 @@
-"""Report -> DOCX: the report's text and numbers put into a docxtpl template.
+"""The report template: a .docx with docxtpl tags, compiled once, rendered in a Jinja sandbox.
 
 The template (templates/report-<format>.docx, or a clerk's restyled copy) holds the layout;
-this module prepares what goes into it: cleaned text, the narrative with its bold runs and
-headings, the preamble, the fee sentence, every table value formatted as printed. A template is
-compiled once per process and then rendered for each report (Jinja compiling the document is
-most of docxtpl's time).
+context.py prepares what goes into it. Compiling the whole document is most of docxtpl's time,
+so a template is compiled once per process and file version and then rendered for each report.
+We use two docxtpl helpers directly, `patch_xml` (joins tags Word split across runs) and
+`resolve_listing` (tabs and line breaks in text); tests/test_engine.py fails if they change.
 """
 
 from __future__ import annotations
@@ -12,197 +12,19 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path, PurePosixPath
-from typing import Any
 
-from .errors import UserError
-from .files import safe_filename, write_atomically
-from .formats import Format
-from .report import PREAMBLE, Paragraph, Report, Run, format_number
-
-REPORT_NAME = "政府信息公开工作年度报告"
-VALUES = "v"  # the template's name for the table values: {{ v["applications.new.total"] }}
-CONTEXT_NAMES = ("organ", "year", "preamble", "narrative", VALUES)
-TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
-
-# Style ids the narrative refers to; the templates define them (generator/templatebuild.py).
-BODY = "Normal"
-HEADING2 = "Heading2"  # （一） headings: 楷体
-HEADING3 = "Heading3"  # 1. headings and other heading lines: body face
-RUN_IN_HEADING = "Heading2Char"  # the （一）…。 part of a paragraph that runs on after it
-
-_LEVEL2 = re.compile(r"\s*[（(][一二三四五六七八九十]+[）)]")
-# A run-in heading ends at its first full stop or colon, within a heading's length.
-_RUN_IN = re.compile(r"\s*[（(][一二三四五六七八九十]+[）)][^。：:！？\n]{1,40}?[。：:]")
-_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
-_NOTHING_TO_REPORT = "无。"
-
-
-def template_name(format_id: str) -> str:
-    return f"report-{format_id}.docx"
+from ..errors import UserError
+from ..formats import Format
+from ..report import Report
+from .build import TEMPLATE_DIR, VALUES, build, template_name
+from .context import CONTEXT_NAMES, Notes, build_context
 
 
 class TemplateProblem(UserError):
     """A template that cannot be used: a broken tag, an unknown name, a file that is no DOCX."""
-
-
-# --- text -------------------------------------------------------------------------------------
-
-
-@dataclass
-class Notes:
-    """Warnings raised while preparing a report for printing, each naming its place."""
-
-    messages: list[str] = field(default_factory=list)
-    gb2312: bool = False  # the template uses _GB2312 faces: report characters they lack
-
-    def clean(self, text: str, where: str) -> str:
-        """`text` without the characters an XML file cannot hold, saying which were dropped."""
-        dropped = _XML_INVALID.findall(text)
-        if dropped:
-            codes = "、".join(dict.fromkeys(f"U+{ord(c):04X}" for c in dropped))
-            self.messages.append(f"{where}：删除了 Word 文件不能保存的控制字符（{codes}）")
-            text = _XML_INVALID.sub("", text)
-        if self.gb2312:
-            rare = [c for c in dict.fromkeys(text) if _is_ideograph(c) and not _in_gb2312(c)]
-            if rare:
-                self.messages.append(
-                    f"{where}：字符“{''.join(rare)}”不在 GB2312 字符集中，模板所用的 _GB2312 字体没有这些字，"
-                    "Word 或 WPS 会用其他字体显示"
-                )
-        return text
-
-
-def _is_ideograph(c: str) -> bool:
-    return "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" or c >= "\U00020000"
-
-
-def _in_gb2312(c: str) -> bool:
-    try:
-        c.encode("gb2312")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
-# --- narrative --------------------------------------------------------------------------------
-
-
-def standard_preamble(report: Report) -> list[Paragraph]:
-    """Legal basis, statistical period, where to download, whom to ask: from 基本信息."""
-    fmt, c = report.format, report.contacts
-    parts = "、".join(s.heading.split("、", 1)[1] for s in fmt.sections)
-    first = (f"本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《{fmt.title}》"
-             f"（{fmt.issued_by}）要求编制，全文包括{parts}。")
-    year = report.year or ""
-    second = f"本报告所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。"
-    if c.get("website_name") or c.get("website_url"):
-        url = f"（{c['website_url']}）" if c.get("website_url") else ""
-        second += f"本报告电子版可在{c.get('website_name') or '本机关网站'}{url}下载。"
-    contact = "；".join(f"{label}：{c[key]}" for key, label in (
-        ("address", "地址"), ("postcode", "邮政编码"), ("phone", "联系电话"), ("fax", "传真"),
-        ("email", "电子邮箱")) if c.get(key))
-    if c.get("office") or contact:
-        second += (f"如对本报告有疑问，请与{c.get('office') or report.organ}联系"
-                   f"{f'（{contact}）' if contact else ''}。")
-    return [Paragraph(PREAMBLE, [Run(first)]), Paragraph(PREAMBLE, [Run(second)])]
-
-
-def fee_sentence(report: Report) -> str:
-    """2021 format: the 信息处理费 sentence of section 六, from the fee choices (amounts in 元)."""
-    keys = {c.key for c in report.format.choices}
-    if "fee_charged" not in keys:
-        return ""
-    charged = report.choice_text("fee_charged")
-    if charged == "否":
-        return "本年度未收取信息处理费。"
-    if charged != "是":
-        return ""
-    count = report.choice_text("fee_applications")
-    amount = report.choice_text("fee_amount") or "0"
-    if count and count != "0":
-        return f"本年度共对{count}件政府信息公开申请收取信息处理费，共计{amount}元。"
-    return f"本年度收取信息处理费共计{amount}元。"
-
-
-def section_paragraphs(report: Report, section: str) -> list[Paragraph]:
-    """What a section prints: its narrative; for 六 also the fee sentence, or 无 when empty."""
-    paragraphs = [p for p in report.narrative(section) if p.text.strip()]
-    if section == PREAMBLE:
-        return paragraphs or standard_preamble(report)
-    if section != "六":
-        return paragraphs
-    sentence = fee_sentence(report)
-    if sentence:
-        if [p.text.strip(" 。.") for p in paragraphs] == ["无"]:
-            paragraphs = []
-        paragraphs.append(Paragraph("六", [Run(sentence)]))
-    return paragraphs or [Paragraph("六", [Run(_NOTHING_TO_REPORT)])]
-
-
-def paragraph_style(p: Paragraph) -> str:
-    if not p.heading:
-        return BODY
-    return HEADING2 if _LEVEL2.match(p.text) else HEADING3
-
-
-def styled_runs(p: Paragraph) -> list[tuple[Run, str]]:
-    """The runs with their character style: a run-in （一）…。 heading is set apart in 楷体."""
-    m = None if p.heading else _RUN_IN.match(p.text)
-    if m is None:
-        return [(r, "") for r in p.runs]
-    rest = m.end()
-    out: list[tuple[Run, str]] = []
-    for r in p.runs:
-        head, tail = r.text[:rest], r.text[rest:]
-        if head:
-            out.append((Run(head, r.bold), RUN_IN_HEADING))
-        if tail:
-            out.append((Run(tail, r.bold), ""))
-        rest = max(0, rest - len(r.text))
-    return out
-
-
-def rich_paragraphs(paragraphs: list[Paragraph], notes: Notes) -> Any:
-    """docxtpl paragraphs; runs carry only bold and a style, so the template's fonts apply."""
-    from docxtpl import RichText, RichTextParagraph
-
-    out = RichTextParagraph()
-    for p in paragraphs:
-        rich = RichText()
-        for run, style in styled_runs(p):
-            text = notes.clean(run.text, p.where or "正文")
-            if text:
-                rich.add(text, bold=run.bold, style=style or None)
-        out.add(rich, parastyle=paragraph_style(p))
-    return out
-
-
-# --- tables -----------------------------------------------------------------------------------
-
-
-def table_values(report: Report) -> dict[str, str]:
-    """Every table value as printed: totals resolved, blanks as 0, a chosen unit after its amount."""
-    values = {key: format_number(report.amount(key)) for key in report.format.fields}
-    for choice in report.format.choices:
-        if choice.unit_of:
-            values[choice.unit_of] += report.choice_text(choice.key)
-    return values
-
-
-def build_context(report: Report, notes: Notes) -> dict[str, Any]:
-    """What the template's tags refer to: organ, year, preamble, narrative[一…六], v[field key]."""
-    organ = notes.clean(report.organ, report.where.get("organ", "基本信息"))
-    return {
-        "organ": organ,
-        "year": str(report.year or ""),
-        "preamble": rich_paragraphs(section_paragraphs(report, PREAMBLE), notes),
-        "narrative": {s.number: rich_paragraphs(section_paragraphs(report, s.number), notes)
-                      for s in report.format.sections},
-        VALUES: table_values(report),
-    }
 
 
 # --- templates --------------------------------------------------------------------------------
@@ -367,20 +189,25 @@ def _template_line(error: BaseException) -> int | None:
     return line
 
 
-def default_template_data(format_id: str) -> bytes:
-    """The template shipped for a format: from the installed package, else from the checkout."""
+def default_template_data(fmt: Format) -> bytes:
+    """The template shipped for a format (installed package, else the checkout); a format shipped
+    without one gets it built from its description."""
     from importlib import resources
 
-    name = template_name(format_id)
+    name = template_name(fmt.id)
     try:
         return (resources.files("generator.templates") / name).read_bytes()
     except (ModuleNotFoundError, FileNotFoundError):
+        pass
+    try:
         return (TEMPLATE_DIR / name).read_bytes()
+    except FileNotFoundError:
+        return build(fmt)
 
 
 @cache
-def _default_template(format_id: str) -> ReportTemplate:
-    return ReportTemplate(default_template_data(format_id), template_name(format_id))
+def _default_template(fmt: Format) -> ReportTemplate:
+    return ReportTemplate(default_template_data(fmt), template_name(fmt.id))
 
 
 @cache
@@ -398,7 +225,7 @@ def load_template(report: Report, template: Path | None = None) -> ReportTemplat
     Compiled once per process and file version, so a batch compiles each template once.
     """
     if template is None:
-        return _default_template(report.format_id)
+        return _default_template(report.format)
     try:
         stat = Path(template).stat()
     except OSError:
@@ -409,20 +236,3 @@ def load_template(report: Report, template: Path | None = None) -> ReportTemplat
 def render_docx(report: Report, template: Path | None = None) -> Rendered:
     """The report as .docx bytes, with the warnings about its text."""
     return load_template(report, template).render(report)
-
-
-def write_docx(report: Report, out: Path, template: Path | None = None,
-               inputs: tuple[Path, ...] = ()) -> list[str]:
-    """Render and write atomically; refuses an output that is an input or open elsewhere."""
-    rendered = render_docx(report, template)
-    write_atomically(Path(out), lambda tmp: tmp.write_bytes(rendered.data), inputs)
-    return rendered.warnings
-
-
-# --- file names -------------------------------------------------------------------------------
-
-
-def default_output_name(report: Report) -> str:
-    """"<year>年<organ>政府信息公开工作年度报告.docx", made safe for any file system."""
-    year = f"{report.year}年" if report.year else ""
-    return safe_filename(f"{year}{report.organ or '未填写机关名称'}{REPORT_NAME}.docx")

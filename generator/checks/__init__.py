@@ -1,0 +1,63 @@
+"""`check`: a report (and optionally last year's) -> findings, as values. Nothing is printed here:
+the terminal table and the JSON are views (generator/views.py).
+
+The arithmetic is the format's own rules, evaluated generically (arithmetic.py); what a sum
+cannot express is in facts.py (required items, year, choices) and narrative.py (the text
+against the tables). Every finding's code is in the catalogue (catalogue.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from ..formats import Level
+from ..report import Report
+from .arithmetic import blank_findings, rule_findings, value_findings
+from .catalogue import CATALOGUE, Check, check_of
+from .facts import (
+    choice_findings,
+    fee_findings,
+    format_year_findings,
+    info_findings,
+    previous_findings,
+    section_findings,
+    unit_findings,
+    years_apart,
+)
+from .findings import CheckResult, Finding, Involved, Subjects
+from .narrative import narrative_findings
+
+# A regional rules file maps a code to the level it wants, or to None to turn the check off.
+Levels = Mapping[str, Level | None]
+
+
+def check(report: Report, previous: Report | None = None, levels: Levels | None = None) -> CheckResult:
+    """Every finding on `report` in report order; `previous` enables the cross-year rules."""
+    s = Subjects(report)
+    comparable = previous if previous is not None and not years_apart(report, previous) else None
+    findings = [
+        *info_findings(s),
+        *format_year_findings(s),
+        *previous_findings(s, previous),
+        *section_findings(s),
+        *choice_findings(s),
+        *fee_findings(s),
+        *unit_findings(s),
+        *value_findings(s),
+        *blank_findings(s),
+        *rule_findings(s, comparable),
+        *narrative_findings(s),
+    ]
+    if levels:
+        findings = [_relevel(f, levels) for f in findings if levels.get(f.code, f.level) is not None]
+    return CheckResult(tuple(sorted(findings, key=s.rank)))
+
+
+def _relevel(finding: Finding, levels: Levels) -> Finding:
+    from dataclasses import replace
+
+    level = levels.get(finding.code, finding.level)
+    return finding if level is finding.level else replace(finding, level=level)
+
+
+__all__ = ["CATALOGUE", "Check", "CheckResult", "Finding", "Involved", "Levels", "check", "check_of"]

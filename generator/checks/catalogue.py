@@ -1,0 +1,64 @@
+"""Every kind of finding `check` can report: a stable code, a Chinese title and description, a level.
+
+Codes never change meaning: regional rules files, scripts reading `check --json` and the README
+refer to them. A format's arithmetic rules use the R codes; their level is the format's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..formats import Level
+
+
+@dataclass(frozen=True)
+class Check:
+    code: str
+    title: str
+    description: str
+    level: Level
+
+
+_E, _W = Level.ERROR, Level.WARNING
+
+CATALOGUE: dict[str, Check] = {c.code: c for c in (
+    Check("R1", "表三逐列平衡",
+          "第三部分每一列：第一项加第二项之和，等于第三项（七）总计加第四项之和（表内注明的勾稽关系）。", _E),
+    Check("R2", "表三行总计",
+          "第三部分每一行：总计等于自然人与各类法人或其他组织之和。", _E),
+    Check("R3", "表三办理结果总计",
+          "第三部分每一列：（七）总计等于（一）至（六）各项办理结果之和。", _E),
+    Check("R4", "表四总计",
+          "第四部分每组：总计等于结果维持、结果纠正、其他结果、尚未审结之和。", _E),
+    Check("R5", "数字填写",
+          "统计数是不小于0的整数；2019年格式的“本年增/减”可为负数；金额是不小于0的数。", _E),
+    Check("PRECISION", "金额的小数位",
+          "金额的小数比一分钱还细（元超过两位小数、万元超过六位小数），多半是计算时带进来的，报告中会照原样印出。", _W),
+    Check("R6a", "对外公开总数量",
+          "2019年格式第二部分：对外公开总数量不应小于本年新公开数量。", _W),
+    Check("R6b", "现行有效件数（跨年度）",
+          "2021年格式第二部分：现行有效件数等于上年的现行有效件数加本年制发件数减本年废止件数（需 --previous）。", _W),
+    Check("R7", "上年结转（跨年度）",
+          "本年“二、上年结转”等于上年报告的“四、结转下年度继续办理”，逐列核对（需 --previous）。", _W),
+    Check("R8", "上一年项目数量（跨年度）",
+          "2019年格式第二部分：本年“上一年项目数量”等于上年的“上一年项目数量”加“本年增/减”（需 --previous）。", _W),
+    Check("REQUIRED", "必填项",
+          "基本信息的必填项、正文第一、五、六部分和必选的选项不能空着。", _E),
+    Check("CHOICE", "选项",
+          "选项只能填写下拉列表中的一项。", _E),
+    Check("BLANK", "空白格",
+          "表格中留空的数字格按0计算；确实为0的建议填写0。", _W),
+    Check("FORMAT_YEAR", "格式与年度",
+          "报告年度应在工作簿所用格式的适用年度内。", _E),
+    Check("PREVIOUS", "上年报告",
+          "用来对比的上年报告应是同一机关上一年度的报告。", _W),
+    Check("FEE", "信息处理费",
+          "是否收取信息处理费、收费件数和金额应彼此一致。", _W),
+    Check("UNIT", "金额单位",
+          "格式未规定单位的金额（2019年格式的采购总金额）要选择单位。", _E),
+    Check("NARRATIVE", "正文与表格",
+          "正文的说法不应与表格的数字或报告的格式、年度矛盾。", _W),
+)}
+
+def check_of(code: str) -> Check:
+    return CATALOGUE[code]

@@ -1,0 +1,161 @@
+"""What a report prints, whatever the medium: the title, the preamble, each section's paragraphs
+with their heading levels, the fee sentence, every table value as printed.
+
+The DOCX (document/) and the web page (html/) both print this; neither decides wording.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from .formats import Role
+from .report import PREAMBLE, Paragraph, Report, Run, format_number
+
+REPORT_NAME = "政府信息公开工作年度报告"
+NOTHING_TO_REPORT = "无。"
+
+_LEVEL2 = re.compile(r"\s*[（(][一二三四五六七八九十]+[）)]")
+# A run-in heading ends at its first full stop or colon, within a heading's length.
+_RUN_IN = re.compile(r"\s*[（(][一二三四五六七八九十]+[）)][^。：:！？\n]{1,40}?[。：:]")
+
+
+class Look(StrEnum):
+    """How a paragraph or a run is set (GB/T 9704: 一、 黑体, （一） 楷体, 1. and body 仿宋)."""
+
+    BODY = "body"
+    HEADING2 = "heading2"  # （一） headings on a line of their own
+    HEADING3 = "heading3"  # other heading lines: 1. …
+    RUN_IN = "run_in"  # the （一）…。 that opens a body paragraph
+
+
+def title_lines(report: Report) -> tuple[str, str]:
+    """The title in its usual two lines: the organ, then '<year>年政府信息公开工作年度报告'."""
+    return report.organ, f"{report.year or ''}年{REPORT_NAME}"
+
+
+def document_title(report: Report) -> str:
+    return "".join(title_lines(report))
+
+
+def standard_preamble(report: Report) -> list[Paragraph]:
+    """Legal basis, statistical period, where to download, whom to ask: from 基本信息."""
+    fmt, c = report.format, report.contacts
+    parts = "、".join(s.heading.split("、", 1)[1] for s in fmt.sections)
+    first = (f"本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《{fmt.title}》"
+             f"（{fmt.issued_by}）要求编制，全文包括{parts}。")
+    year = report.year or ""
+    second = f"本报告所列数据的统计期限自{year}年1月1日起至{year}年12月31日止。"
+    if c.get("website_name") or c.get("website_url"):
+        url = f"（{c['website_url']}）" if c.get("website_url") else ""
+        second += f"本报告电子版可在{c.get('website_name') or '本机关网站'}{url}下载。"
+    contact = "；".join(f"{label}：{c[key]}" for key, label in (
+        ("address", "地址"), ("postcode", "邮政编码"), ("phone", "联系电话"), ("fax", "传真"),
+        ("email", "电子邮箱")) if c.get(key))
+    if c.get("office") or contact:
+        second += (f"如对本报告有疑问，请与{c.get('office') or report.organ}联系"
+                   f"{f'（{contact}）' if contact else ''}。")
+    return [Paragraph(PREAMBLE, [Run(first)]), Paragraph(PREAMBLE, [Run(second)])]
+
+
+def fee_sentence(report: Report) -> str:
+    """The 信息处理费 sentence, from the fee choices, for the formats that ask for them."""
+    fmt = report.format
+    charged_c = fmt.choice_for(Role.FEE_CHARGED)
+    if charged_c is None:
+        return ""
+    yes, no = charged_c.options
+    charged = report.choice_text(charged_c.key)
+    if charged == no:
+        return "本年度未收取信息处理费。"
+    if charged != yes:
+        return ""
+    count_c, amount_c = fmt.choice_for(Role.FEE_APPLICATIONS), fmt.choice_for(Role.FEE_AMOUNT)
+    count = report.choice_text(count_c.key) if count_c else ""
+    amount = (report.choice_text(amount_c.key) or "0") if amount_c else "0"
+    unit = amount_c.unit if amount_c else "元"
+    if count and count != "0":
+        return f"本年度共对{count}件政府信息公开申请收取信息处理费，共计{amount}{unit}。"
+    return f"本年度收取信息处理费共计{amount}{unit}。"
+
+
+def _fee_section(report: Report) -> str:
+    choice = report.format.choice_for(Role.FEE_CHARGED)
+    return choice.section if choice is not None else ""
+
+
+def section_paragraphs(report: Report, section: str) -> list[Paragraph]:
+    """What a part prints: its narrative; the preamble when none is typed; the fee sentence in the
+    part that reports fees; 无 for a part left empty that must say something."""
+    paragraphs = [p for p in report.narrative(section) if p.text.strip()]
+    if section == PREAMBLE:
+        return paragraphs or standard_preamble(report)
+    sentence = fee_sentence(report) if section == _fee_section(report) else ""
+    if sentence:
+        if [p.text.strip(" 。.") for p in paragraphs] == ["无"]:
+            paragraphs = []
+        paragraphs.append(Paragraph(section, [Run(sentence)]))
+    # The last part, 其他需要报告的事项, is printed even when there is nothing: as 无.
+    if not paragraphs and section == report.format.sections[-1].number:
+        return [Paragraph(section, [Run(NOTHING_TO_REPORT)])]
+    return paragraphs
+
+
+def paragraph_look(p: Paragraph) -> Look:
+    if not p.heading:
+        return Look.BODY
+    return Look.HEADING2 if _LEVEL2.match(p.text) else Look.HEADING3
+
+
+def styled_runs(p: Paragraph) -> list[tuple[Run, Look]]:
+    """The runs with their look: a run-in （一）…。 heading is set apart in 楷体."""
+    m = None if p.heading else _RUN_IN.match(p.text)
+    if m is None:
+        return [(r, Look.BODY) for r in p.runs]
+    rest = m.end()
+    out: list[tuple[Run, Look]] = []
+    for r in p.runs:
+        head, tail = r.text[:rest], r.text[rest:]
+        if head:
+            out.append((Run(head, r.bold), Look.RUN_IN))
+        if tail:
+            out.append((Run(tail, r.bold), Look.BODY))
+        rest = max(0, rest - len(r.text))
+    return out
+
+
+def table_values(report: Report) -> dict[str, str]:
+    """Every table value as printed: totals resolved, blanks as 0, a chosen unit after its amount."""
+    values = {key: format_number(n) for key, n in report.amounts().items()}
+    for choice in report.format.choices:
+        if choice.unit_of:
+            values[choice.unit_of] += report.choice_text(choice.key)
+    return values
+
+
+@dataclass(frozen=True)
+class Printed:
+    """A whole report as printed, part by part, for a medium to lay out."""
+
+    title: tuple[str, str]
+    preamble: list[Paragraph]
+    sections: dict[str, list[Paragraph]]  # section number -> its paragraphs
+    values: dict[str, str]  # field key -> the text of its cell
+
+
+def printed(report: Report) -> Printed:
+    return Printed(
+        title=title_lines(report),
+        preamble=section_paragraphs(report, PREAMBLE),
+        sections={s.number: section_paragraphs(report, s.number) for s in report.format.sections},
+        values=table_values(report),
+    )
+
+
+def file_name(report: Report, suffix: str = ".docx") -> str:
+    """"<year>年<organ>政府信息公开工作年度报告<suffix>", made safe for any file system."""
+    from .files import safe_filename
+
+    year = f"{report.year}年" if report.year else ""
+    return safe_filename(f"{year}{report.organ or '未填写机关名称'}{REPORT_NAME}{suffix}")

@@ -1,0 +1,79 @@
+"""Report -> what the DOCX template's tags refer to: text cleaned for XML, paragraphs as docxtpl
+rich text in the template's styles, table values as printed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..content import Look, paragraph_look, printed, styled_runs
+from ..report import Paragraph, Report
+from .build import STYLE_OF_LOOK, VALUES
+
+CONTEXT_NAMES = ("organ", "year", "preamble", "narrative", VALUES)
+_XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+@dataclass
+class Notes:
+    """Warnings raised while preparing a report for printing, each naming its place."""
+
+    messages: list[str] = field(default_factory=list)
+    gb2312: bool = False  # the template uses _GB2312 faces: report characters they lack
+
+    def clean(self, text: str, where: str) -> str:
+        """`text` without the characters an XML file cannot hold, saying which were dropped."""
+        dropped = _XML_INVALID.findall(text)
+        if dropped:
+            codes = "、".join(dict.fromkeys(f"U+{ord(c):04X}" for c in dropped))
+            self.messages.append(f"{where}：删除了 Word 文件不能保存的控制字符（{codes}）")
+            text = _XML_INVALID.sub("", text)
+        if self.gb2312:
+            rare = [c for c in dict.fromkeys(text) if _is_ideograph(c) and not _in_gb2312(c)]
+            if rare:
+                self.messages.append(
+                    f"{where}：字符“{''.join(rare)}”不在 GB2312 字符集中，模板所用的 _GB2312 字体没有这些字，"
+                    "Word 或 WPS 会用其他字体显示"
+                )
+        return text
+
+
+def _is_ideograph(c: str) -> bool:
+    return "\u3400" <= c <= "\u9fff" or "\uf900" <= c <= "\ufaff" or c >= "\U00020000"
+
+
+def _in_gb2312(c: str) -> bool:
+    try:
+        c.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def rich_paragraphs(paragraphs: list[Paragraph], notes: Notes) -> Any:
+    """docxtpl paragraphs; runs carry only bold and a style, so the template's fonts apply."""
+    from docxtpl import RichText, RichTextParagraph
+
+    out = RichTextParagraph()
+    for p in paragraphs:
+        rich = RichText()
+        for run, look in styled_runs(p):
+            text = notes.clean(run.text, str(p.location or "正文"))
+            if text:
+                rich.add(text, bold=run.bold, style=STYLE_OF_LOOK[look] if look is Look.RUN_IN else None)
+        out.add(rich, parastyle=STYLE_OF_LOOK[paragraph_look(p)])
+    return out
+
+
+def build_context(report: Report, notes: Notes) -> dict[str, Any]:
+    """What the template's tags refer to: organ, year, preamble, narrative[一…六], v[field key]."""
+    content = printed(report)
+    organ = notes.clean(report.organ, str(report.locations.get("organ") or "基本信息"))
+    return {
+        "organ": organ,
+        "year": str(report.year or ""),
+        "preamble": rich_paragraphs(content.preamble, notes),
+        "narrative": {number: rich_paragraphs(ps, notes) for number, ps in content.sections.items()},
+        VALUES: content.values,
+    }

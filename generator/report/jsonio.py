@@ -1,0 +1,131 @@
+"""The report as JSON (schema "nianbao-report", version 1; README describes it)."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+from ..errors import UnreadableInput
+from ..formats import Field, UnknownFormat, get_format
+from .model import CONTACT_KEYS, Location, Paragraph, Report, Run, Value
+
+SCHEMA = "nianbao-report"
+SCHEMA_VERSION = 1
+
+
+class ReportDataError(UnreadableInput):
+    """A JSON file that is not a report in our schema."""
+
+
+def _json_value(v: Value | None) -> Any:
+    if v is None or v.blank or v.formula:
+        return None
+    if v.number is None:
+        return v.raw if isinstance(v.raw, str | int | float | bool) else str(v.raw)
+    return int(v.number) if isinstance(v.number, int) else float(v.number)
+
+
+def to_json(report: Report) -> dict[str, Any]:
+    """The report as plain data. Totals are always resolved."""
+    fmt = report.format
+    amounts = report.amounts()
+    tables: dict[str, dict[str, dict[str, Any]]] = {}
+    for table in fmt.tables:
+        rows = tables.setdefault(table.id, {})
+        for f in table.fields:
+            v = Value(amounts[f.key]) if report.is_computed(f.key) else report.values.get(f.key)
+            rows.setdefault(f.row, {})[f.column] = _json_value(v)
+    return {
+        "schema": SCHEMA,
+        "schema_version": SCHEMA_VERSION,
+        "format": report.format_id,
+        "organ": report.organ,
+        "year": report.year,
+        "contacts": {k: report.contacts.get(k, "") for k in CONTACT_KEYS},
+        "choices": {
+            c.key: (report.choice_text(c.key) or None) if c.kind == "choice"
+            else _json_value(report.choices.get(c.key))
+            for c in fmt.choices
+        },
+        "narrative": [
+            {
+                "section": p.section,
+                "heading": p.heading,
+                "runs": [{"text": r.text, "bold": r.bold} for r in p.runs],
+            }
+            for p in report.paragraphs
+        ],
+        "tables": tables,
+    }
+
+
+def dumps(report: Report) -> str:
+    return json.dumps(to_json(report), ensure_ascii=False, indent=2) + "\n"
+
+
+def _value_from_json(raw: Any, path: str, f: Field | None = None) -> Value:
+    location = Location(path=path)
+    if raw is None:
+        return Value(location=location)
+    if isinstance(raw, bool) or not isinstance(raw, int | float | Decimal):
+        return Value(raw=raw, problem="不是数字", location=location)
+    if isinstance(raw, float | Decimal):
+        d = Decimal(str(raw))
+        if f is None or f.kind.value == "money" or d != d.to_integral_value():
+            return Value(d, location=location)
+        return Value(int(d), location=location)
+    return Value(raw, location=location)
+
+
+def from_json(data: Any) -> Report:
+    """Rebuild a report from `to_json` output; unknown keys are refused, missing ones are blank."""
+    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+        raise ReportDataError("这不是 nianbao 导出的报告数据（缺少 \"schema\": \"nianbao-report\"）")
+    if data.get("schema_version") != SCHEMA_VERSION:
+        raise ReportDataError(
+            f"报告数据的版本为 {data.get('schema_version')}，本程序只能读取版本 {SCHEMA_VERSION}"
+        )
+    try:
+        fmt = get_format(str(data.get("format")))
+    except UnknownFormat as e:
+        raise ReportDataError(str(e)) from None
+    year = data.get("year")
+    report = Report(
+        format_id=fmt.id,
+        organ=str(data.get("organ") or ""),
+        year=year if isinstance(year, int) and not isinstance(year, bool) else None,
+        contacts={k: str(v) for k, v in (data.get("contacts") or {}).items() if k in CONTACT_KEYS},
+    )
+    for i, item in enumerate(data.get("narrative") or []):
+        runs = [Run(str(r.get("text", "")), bool(r.get("bold"))) for r in item.get("runs", [])]
+        report.paragraphs.append(Paragraph(str(item.get("section")), runs, bool(item.get("heading")),
+                                           Location(path=f"narrative[{i}]")))
+    choices = data.get("choices") or {}
+    for c in fmt.choices:
+        raw = choices.get(c.key)
+        path = f"choices.{c.key}"
+        report.choices[c.key] = (Value(raw=raw, location=Location(path=path)) if c.kind == "choice"
+                                 else _value_from_json(raw, path))
+    tables = data.get("tables") or {}
+    if not isinstance(tables, dict):
+        raise ReportDataError("报告数据中的 \"tables\" 应为对象")
+    fields = fmt.fields
+    for table_id, rows in tables.items():
+        for row_id, cols in (rows or {}).items():
+            for col_id, raw in (cols or {}).items():
+                key = f"{table_id}.{row_id}.{col_id}"
+                if key not in fields:
+                    raise ReportDataError(f"报告数据中的 {key} 不是{fmt.id}年格式的统计项")
+                report.values[key] = _value_from_json(raw, f"tables.{key}", fields[key])
+    for key in ("organ", "year", *CONTACT_KEYS):
+        report.locations[key] = Location(path=key if key in ("organ", "year") else f"contacts.{key}")
+    return report
+
+
+def loads(text: str) -> Report:
+    try:
+        data = json.loads(text, parse_float=Decimal)
+    except json.JSONDecodeError as e:
+        raise ReportDataError(f"JSON 格式错误（第{e.lineno}行第{e.colno}列）：{e.msg}") from None
+    return from_json(data)
