@@ -56,12 +56,13 @@ def prepare(source: Path, template: Path | None = None, allow_errors: bool = Fal
     return prepared
 
 
-def write(prepared: Prepared, out: Path) -> Path:
-    """Write a rendered report atomically, refusing its own input or a file held open."""
+def write(prepared: Prepared, out: Path, force: bool = False) -> Path:
+    """Write a rendered report atomically, refusing its own input, a file held open, and without
+    `force` any existing file (a report edited by hand must not be lost)."""
     data = prepared.data
     if data is None:
         raise OutputError(str(prepared.failure or "没有生成报告"))
-    write_atomically(out, lambda tmp: tmp.write_bytes(data), inputs=(prepared.source,))
+    write_atomically(out, lambda tmp: tmp.write_bytes(data), (prepared.source,), force)
     return out
 
 
@@ -74,12 +75,10 @@ def output_path(prepared: Prepared, output: Path | None) -> Path:
         return prepared.source.parent / prepared.name
     if output.suffix.lower() == ".docx" and not output.is_dir():
         return output
-    if output.is_file():
-        check_output_path(output, (prepared.source,))  # the input itself gets its own message
+    if output.exists() and not output.is_dir():
+        check_output_path(output, (prepared.source,), force=True)  # the input itself gets its own message
         raise OutputError(f"报告要保存为 .docx 文件，不能写到 {output.name}")
-    if not output.is_dir():
-        raise OutputError(f"输出文件夹不存在：{output}（请先建好文件夹，或给出以 .docx 结尾的文件名）")
-    return output / prepared.name
+    return output / prepared.name  # a folder, made when the report is written
 
 
 def collect_inputs(paths: Iterable[Path]) -> list[Path]:
@@ -118,7 +117,7 @@ def prepare_many(sources: list[Path], template: Path | None, allow_errors: bool,
 
 def generate_many(sources: list[Path], output_dir: Path | None, template: Path | None = None,
                   allow_errors: bool = False, progress: Callable[[Prepared], None] | None = None,
-                  workers: int | None = None) -> BatchResult:
+                  workers: int | None = None, force: bool = False) -> BatchResult:
     """One DOCX per input into `output_dir` (or beside each input); a failure never stops the rest."""
     if output_dir is not None:
         if output_dir.exists() and not output_dir.is_dir():
@@ -132,7 +131,7 @@ def generate_many(sources: list[Path], output_dir: Path | None, template: Path |
         else:
             out = _unique(output_path(prepared, output_dir), taken)
             try:
-                write(prepared, out)
+                write(prepared, out, force)
             except UserError as e:
                 prepared.failure = e
                 result.failed.append(prepared)

@@ -1,4 +1,7 @@
-"""Numbers as people type them into a cell, a JSON file or a published table -> Values."""
+"""Numbers as people type them into a cell, a JSON file or a published table -> Values.
+
+Workbook, JSON and importers all read numbers here, so "380元" means the same wherever it is typed.
+"""
 
 from __future__ import annotations
 
@@ -9,15 +12,23 @@ from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from ..formats import Kind
-from .model import Location, Value
+from .model import Location, Value, format_number
 
 EXCEL_ERRORS = ("#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA")
 SPACES = re.compile(r"[\s\u3000\u00a0\u200b\ufeff]+")
 _NUMBER = re.compile(r"[+-]?(\d+(\.\d*)?|\.\d+)")
+# How many 元 one unit is; a money cell's unit is one of these.
+MONEY_UNITS = {"元": 1, "万元": 10000}
+_TYPED_UNIT = re.compile(r"(万元|元)$")
 
 
-def parse_number(raw: Any, kind: Kind, location: Location | None = None) -> Value:
-    """A statistical value as typed -> Value. Text that reads as a number is accepted."""
+def parse_number(raw: Any, kind: Kind, location: Location | None = None, unit: str = "") -> Value:
+    """A statistical value as typed -> Value. Text that reads as a number is accepted.
+
+    `unit` is the money unit of the cell (万元, 元), empty when the format leaves it open and none
+    was chosen. A unit typed after an amount must be the cell's: "380元" in a 万元 cell is not
+    380 万元, and is refused with what it would be in the cell's unit.
+    """
     if raw is None or (isinstance(raw, str) and not SPACES.sub("", raw)):
         return Value(location=location)
     if isinstance(raw, bool):
@@ -33,14 +44,23 @@ def parse_number(raw: Any, kind: Kind, location: Location | None = None) -> Valu
     if text.strip() in EXCEL_ERRORS:
         return Value(location=location, raw=text.strip(), problem=f"是公式错误值 {text.strip()}")
     folded = SPACES.sub("", unicodedata.normalize("NFKC", text)).replace(",", "").replace("，", "")
+    typed_unit = ""
     if kind is Kind.MONEY:
-        folded = folded.removesuffix("万元").removesuffix("元")
-    if _NUMBER.fullmatch(folded):
-        try:
-            return Value(_number(Decimal(folded), kind), location=location, raw=text)
-        except InvalidOperation:
-            pass
-    return Value(location=location, raw=text, problem="不是数字")
+        m = _TYPED_UNIT.search(folded)
+        if m:
+            typed_unit, folded = m.group(1), folded[:m.start()]
+    if not _NUMBER.fullmatch(folded):
+        return Value(location=location, raw=text, problem="不是数字")
+    try:
+        number = _number(Decimal(folded), kind)
+    except InvalidOperation:
+        return Value(location=location, raw=text, problem="不是数字")
+    if typed_unit and unit and typed_unit != unit:
+        converted = Decimal(number) * MONEY_UNITS[typed_unit] / MONEY_UNITS[unit]
+        return Value(location=location, raw=text, unit_typed=typed_unit,
+                     problem=f"带的单位是{typed_unit}，而这一格的单位是{unit}："
+                             f"{format_number(number)}{typed_unit}即{format_number(converted.normalize())}{unit}")
+    return Value(number, location=location, raw=text)
 
 
 def parse_year(raw: Any) -> int | None:
