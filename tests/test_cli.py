@@ -8,11 +8,11 @@ import sys
 
 import pytest
 import typer
+from tests_paths import ROOT
 from typer.testing import CliRunner
 
 from generator import __version__
 from generator.cli import app
-from tests_paths import ROOT
 
 COMMANDS = sorted(typer.main.get_command(app).commands)
 README = (ROOT / "README.md").read_text(encoding="utf-8")

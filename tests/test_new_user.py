@@ -9,6 +9,7 @@ import pytest
 from docx_text import open_docx, table_cells, tables
 from openpyxl import load_workbook
 from test_checks import clean_report, info_at, workbook
+from tests_paths import INPUTS
 from typer.testing import CliRunner
 
 from generator.checks import check
@@ -16,7 +17,6 @@ from generator.cli import app
 from generator.report import model
 from generator.workbook import read_workbook
 from generator.workbook.layout import cell_of
-from tests_paths import INPUTS
 
 runner = CliRunner()
 D, A = "active_disclosure", "applications"

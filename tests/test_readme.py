@@ -6,9 +6,10 @@ import json
 import re
 from typing import Any
 
+from tests_paths import INPUTS, ROOT
+
 from generator.report.jsonio import to_json
 from generator.service import load_report
-from tests_paths import INPUTS, ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 ELIDED = "…"
