@@ -12,10 +12,9 @@ from decimal import Decimal
 
 from ..formats import Field, Kind, Level, Rule, Term
 from ..report import Number, Report, Value, format_number
+from ..report.numbers import IMPLAUSIBLE
 from .findings import Finding, Involved, Subjects, field_name, make
 
-# No organ counts anywhere near a trillion of anything; past 15 digits Excel itself loses digits.
-IMPLAUSIBLE = Decimal(10) ** 12
 # Decimals below one 分: 元 with more than 2, 万元 with more than 6.
 _FEN_DECIMALS = {"元": 2, "万元": 6}
 _MAX_LISTED_CELLS = 10

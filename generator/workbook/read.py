@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 import unicodedata
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from ..errors import UnreadableInput
 from ..formats import FORMATS, Format, Table
-from ..report import INFO_FIELDS, PREAMBLE, Location, Paragraph, Report, Run, Value
+from ..report import INFO_FIELDS, PREAMBLE, Location, Paragraph, Report, Run, Value, format_number
 from ..report.numbers import SPACES, parse_number, parse_year
 from .cellref import cell_name
 from .layout import (
@@ -219,8 +220,8 @@ def _trim(runs: list[Run]) -> list[Run]:
 
 def _plain(value: Any) -> str:
     """A number typed into a text cell, as the clerk sees it (12, not 12.0)."""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    if isinstance(value, Decimal):
+        return format_number(value)
     return str(value)
 
 
