@@ -27,9 +27,12 @@ _BOM = "\ufeff"
 
 def web_renderings(report: Report) -> dict[str, bytes]:
     """The fragment and the page of a report, by the end of their file names."""
+    from .content import printed
     from .html import fragment, page
 
-    return {FRAGMENT: (_BOM + fragment(report)).encode("utf-8"), PAGE: page(report).encode("utf-8")}
+    content = printed(report)
+    return {FRAGMENT: (_BOM + fragment(report, content)).encode("utf-8"),
+            PAGE: page(report, content).encode("utf-8")}
 
 
 def paths_beside(docx: Path) -> dict[str, Path]:
