@@ -21,15 +21,20 @@ CMS_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "p", "br", "strong", "b", "em", 
 _CELL = {"rowspan", "colspan", "align", "valign", "width"}
 CMS_ATTRIBUTES = {"table": {"border", "cellpadding", "cellspacing", "width", "align"}, "td": _CELL,
                   "th": _CELL | {"scope"}, "col": {"width", "span"}, "a": {"href"}}
+# A sparing editor: rows and cells with their spans, nothing else of a table (no caption, no thead).
+SPARING_TAGS = {"p", "br", "strong", "b", "h1", "h2", "h3", "h4", "table", "tr", "td", "th"}
+SPARING_ATTRIBUTES = {"td": {"rowspan", "colspan"}, "th": {"rowspan", "colspan"}}
 
 
-def sanitise(html: str) -> str:
+def sanitise(html: str, sparing: bool = False) -> str:
+    if sparing:
+        return nh3.clean(html, tags=SPARING_TAGS, attributes=SPARING_ATTRIBUTES, strip_comments=True)
     return nh3.clean(html, tags=CMS_TAGS, attributes=CMS_ATTRIBUTES, strip_comments=True)
 
 
-def parse(text: str, fragment: bool = False) -> Element:
-    """Parse as a browser would, failing on any parse error (control characters, stray tags, bad nesting)."""
-    parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+def parse(text: str, fragment: bool = False, strict: bool = True) -> Element:
+    """Parse as a browser would; `strict` fails on any parse error (control characters, stray tags, bad nesting)."""
+    parser = html5lib.HTMLParser(strict=strict, namespaceHTMLElements=False)
     return parser.parseFragment(text) if fragment else parser.parse(text)
 
 
