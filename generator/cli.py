@@ -317,15 +317,17 @@ def aggregate(
         raise typer.Exit(1)
 
 
-@app.command()
-@user_errors()
+@_command()
+@user_errors
 def publish(
-    inputs: Annotated[list[Path], typer.Argument(help="填好的工作簿 .xlsx 或导出的 .json；可给多个文件或一个文件夹")],
+    inputs: Annotated[list[Path], typer.Argument(
+        metavar="工作簿...", help="填好的工作簿 .xlsx 或导出的 .json；可给多个文件或一个文件夹", show_default=False)],
     output: Annotated[Path | None, typer.Option(
-        "-o", "--output", help="输出文件夹（不存在时新建）。不填则放在输入文件旁边")] = None,
-    force: Annotated[bool, typer.Option("--force", help="输出文件已存在时覆盖它")] = False,
+        "-o", "--output", metavar="文件夹", help="输出文件夹（不存在时自动建立）。不填则放在输入文件旁边")] = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="文件已存在时覆盖它们（否则不覆盖，以免丢失手工修改）")] = False,
     template: Annotated[Path | None, typer.Option(
-        "--template", help="自己调整过版式的 Word 模板（由 templates/ 中的模板修改而来）")] = None,
+        "--template", metavar="模板.docx", help="自己调整过版式的 Word 模板（由 templates/ 中的模板修改而来）")] = None,
     allow_errors: Annotated[bool, typer.Option(
         "--allow-errors", help="检查发现错误时仍然生成（报告中的数字可能不一致）")] = False,
 ) -> None:

@@ -81,7 +81,7 @@ def publish_many(sources: list[Path], output_dir: Path | None, template: Path | 
                 result.published.append(Published(prepared, files))
         if progress is not None:
             progress(prepared)
-    _add_pdfs(result)
+    _add_pdfs(result, force)
     return result
 
 
@@ -90,14 +90,15 @@ def _write(prepared: Prepared, docx: Path, force: bool) -> dict[str, Path]:
     paths = paths_beside(docx)
     existing = [p.name for p in paths.values() if p.exists()]
     if existing and not force:
-        raise OutputError(f"文件已存在，为免覆盖没有生成：{'、'.join(existing)}（确需覆盖请加 --force）")
+        more = f"等{len(existing)}个文件" if len(existing) > 1 else ""
+        raise OutputError(f"文件已存在，为免覆盖没有生成：{existing[0]}{more}（确需覆盖请加 --force）")
     contents = {DOCX: prepared.data, **prepared.extras}
     for kind, data in contents.items():
-        write_atomically(paths[kind], lambda tmp, data=data: tmp.write_bytes(data), inputs=(prepared.source,))
+        write_atomically(paths[kind], lambda tmp, data=data: tmp.write_bytes(data), (prepared.source,), force)
     return {kind: paths[kind] for kind in contents}
 
 
-def _add_pdfs(result: PublishResult) -> None:
+def _add_pdfs(result: PublishResult, force: bool) -> None:
     """Convert every DOCX written in one LibreOffice start and write each PDF beside its DOCX."""
     from . import pdf
 
@@ -115,7 +116,7 @@ def _add_pdfs(result: PublishResult) -> None:
             continue
         out = paths_beside(published.files[DOCX])[PDF]
         try:
-            write_atomically(out, lambda tmp, data=data: tmp.write_bytes(data), inputs=(published.prepared.source,))
+            write_atomically(out, lambda tmp, data=data: tmp.write_bytes(data), (published.prepared.source,), force)
         except UserError as e:
             published.pdf_problem = str(e)
         else:

@@ -14,6 +14,7 @@ import pytest
 from docx_text import part_text
 from html_grid import expected_grid
 from test_html import distinct_report
+from tests_paths import INPUTS
 from typer.testing import CliRunner
 
 from generator import pdf
@@ -23,7 +24,6 @@ from generator.publish import DOCX, FRAGMENT, PAGE, PDF, paths_beside
 from generator.report.jsonio import dumps
 from generator.service import load_report
 
-INPUTS = Path(__file__).resolve().parent.parent / "inputs"
 EXAMPLE = "2025年云溪县自然资源局政府信息公开工作年度报告"
 runner = CliRunner()
 
