@@ -28,6 +28,6 @@ for (const frame of document.querySelectorAll("iframe")) {
 HTML
 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking \
     --disable-component-update --disable-sync --hide-scrollbars --allow-file-access-from-files \
-    --user-data-dir="$work/profile" --virtual-time-budget=5000 --window-size=1580,886 \
+    --user-data-dir="$work/profile" --virtual-time-budget=10000 --window-size=1580,886 \
     --screenshot="$PWD/docs/publish.png" "$work/both.html" 2>/dev/null
 echo "docs/publish.png"
