@@ -317,6 +317,75 @@ def aggregate(
         raise typer.Exit(1)
 
 
+@_command()
+@user_errors
+def publish(
+    inputs: Annotated[list[Path], typer.Argument(
+        metavar="工作簿...", help="填好的工作簿 .xlsx 或导出的 .json；可给多个文件或一个文件夹", show_default=False)],
+    output: Annotated[Path | None, typer.Option(
+        "-o", "--output", metavar="文件夹", help="输出文件夹（不存在时自动建立）。不填则放在输入文件旁边")] = None,
+    force: Annotated[bool, typer.Option(
+        "--force", help="文件已存在时覆盖它们（否则不覆盖，以免丢失手工修改）")] = False,
+    template: Annotated[Path | None, typer.Option(
+        "--template", metavar="模板.docx", help="自己调整过版式的 Word 模板（由 templates/ 中的模板修改而来）")] = None,
+    allow_errors: Annotated[bool, typer.Option(
+        "--allow-errors", help="检查发现错误时仍然生成（报告中的数字可能不一致）")] = False,
+) -> None:
+    """先检查，再生成在网站发布所需的全部文件：Word 报告、网页、网站编辑器源代码和 PDF。
+
+    每个报告得到四个文件：.docx；.html 网页；“（网站编辑器源代码）.html”，用记事本打开，
+    全部复制后粘贴到网站编辑器的“源代码/HTML”视图中；.pdf（需要安装 LibreOffice）。
+
+    例：nianbao publish 2025年某某县人民政府办公室.xlsx
+
+    例：nianbao publish 各单位工作簿/ -o 发布/
+    """
+    from . import generate as gen
+    from .publish import publish_many
+
+    sources = gen.collect_inputs(inputs)
+    with progress(len(sources), "生成发布文件") as bar:
+        result = publish_many(sources, output, template, allow_errors, force, progress=lambda _: bar.update(1))
+    one = len(sources) == 1
+    for line, problem in _published_lines(result, show_findings=one):
+        typer.secho(line, err=problem, fg=typer.colors.YELLOW if problem else None)
+    for prepared in result.failed:
+        why = prepared.failure or f"有{len(prepared.result.errors)}个错误，未生成"
+        typer.secho(f"未生成：{prepared.source}：{why}", fg=typer.colors.RED, err=True)
+    if result.pdf_missing:
+        typer.secho(f"注意：{result.pdf_missing}", fg=typer.colors.YELLOW, err=True)
+    if not one:
+        typer.echo(f"共{len(sources)}个文件：生成{len(result.published)}个，失败{len(result.failed)}个。")
+    if result.failed or any(p.pdf_problem for p in result.published):
+        code = result.failed[0].failure.exit_code if one and result.failed and result.failed[0].failure else 1
+        raise typer.Exit(code)
+
+
+def _published_lines(result: Any, show_findings: bool) -> list[tuple[str, bool]]:
+    """What was written for each report, and (True) what the clerk must look at."""
+    from .publish import DOCX, KINDS, PDF, paths_beside
+    from .views import findings_text
+
+    lines: list[tuple[str, bool]] = []
+    for prepared in [*(p.prepared for p in result.published), *result.failed]:
+        if show_findings and prepared.result is not None and prepared.result.findings:
+            lines.append((findings_text(prepared.result, color=_color(sys.stderr)), True))
+    for published in result.published:
+        prepared, files = published.prepared, published.files
+        errors, warnings = len(prepared.result.errors), len(prepared.result.warnings)
+        extra = f"（{errors}个错误，按 --allow-errors 仍已生成，请改正后重新生成）" if errors else ""
+        extra += f"（{warnings}个警告）" if warnings and not show_findings else ""
+        lines.append((f"已生成：{files[DOCX].parent / files[DOCX].stem}{extra}", False))
+        lines += [(f"  {KINDS[kind]}：{path.name}", False) for kind, path in files.items()]
+        lines += [(f"  警告：{note}", True) for note in prepared.notes]
+        if published.pdf_problem:
+            lines.append((f"  未生成 PDF：{published.pdf_problem}", True))
+        stale = paths_beside(files[DOCX])[PDF]
+        if PDF not in files and stale.exists():
+            lines.append((f"  注意：{stale.name} 是以前生成的，与新生成的报告可能不一致", True))
+    return lines
+
+
 def main() -> None:
     """The console entry point: Click's own errors in Chinese, a closed pipe is not an error."""
     import click

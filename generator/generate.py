@@ -15,6 +15,7 @@ from pathlib import Path
 from .checks import CheckResult
 from .errors import InternalError, OutputError, UserError
 from .files import check_output_path, collect_files, write_atomically
+from .report import Report
 
 INPUT_SUFFIXES = (".xlsx", ".json")
 
@@ -29,6 +30,7 @@ class Prepared:
     data: bytes | None = None  # the .docx; None when not generated
     notes: list[str] = field(default_factory=list)  # text that could not be printed as is
     failure: UserError | None = None  # why the input could not be read or rendered
+    extras: dict[str, bytes] = field(default_factory=dict)  # other renderings beside the .docx, by suffix
 
     @property
     def refused(self) -> bool:
@@ -36,8 +38,12 @@ class Prepared:
         return self.data is None and self.failure is None and self.result is not None
 
 
-def prepare(source: Path, template: Path | None = None, allow_errors: bool = False) -> Prepared:
-    """Read and check `source`; render it unless the check found errors (or they are allowed)."""
+Extras = Callable[[Report], dict[str, bytes]]  # a report's other renderings (the web pages), by suffix
+
+
+def prepare(source: Path, template: Path | None = None, allow_errors: bool = False,
+            extras: Extras | None = None) -> Prepared:
+    """Read and check `source`; render it (and its `extras`) unless the check found errors (or they are allowed)."""
     from .checks import check
     from .content import file_name
     from .document import render_docx
@@ -51,6 +57,8 @@ def prepare(source: Path, template: Path | None = None, allow_errors: bool = Fal
         if prepared.result.ok or allow_errors:
             rendered = render_docx(report, template)
             prepared.data, prepared.notes = rendered.data, rendered.warnings
+            if extras is not None:
+                prepared.extras = extras(report)
     except UserError as e:
         prepared.failure = e
     return prepared
@@ -92,24 +100,25 @@ class BatchResult:
     failed: list[Prepared] = field(default_factory=list)
 
 
-def _prepare_for_pool(source: Path, template: Path | None, allow_errors: bool) -> Prepared:
+def _prepare_for_pool(source: Path, template: Path | None, allow_errors: bool,
+                      extras: Extras | None = None) -> Prepared:
     try:
-        return prepare(source, template, allow_errors)
+        return prepare(source, template, allow_errors, extras)
     except Exception as e:  # one bad file must not stop the batch; report it instead
         return Prepared(source, failure=InternalError(e))
 
 
 def prepare_many(sources: list[Path], template: Path | None, allow_errors: bool,
-                 workers: int | None = None) -> Iterator[Prepared]:
+                 workers: int | None = None, extras: Extras | None = None) -> Iterator[Prepared]:
     """Prepared inputs as they finish, on every core."""
     workers = min(workers or os.cpu_count() or 1, len(sources))
     if workers <= 1:
         for source in sources:
-            yield _prepare_for_pool(source, template, allow_errors)
+            yield _prepare_for_pool(source, template, allow_errors, extras)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures: list[Future[Prepared]] = [
-            pool.submit(_prepare_for_pool, source, template, allow_errors) for source in sources
+            pool.submit(_prepare_for_pool, source, template, allow_errors, extras) for source in sources
         ]
         for future in as_completed(futures):
             yield future.result()

@@ -16,9 +16,11 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path, PurePosixPath
 
+from ..content import document_title
 from ..errors import UserError
 from ..formats import Format
 from ..report import Report
+from . import ooxml
 from .build import TEMPLATE_DIR, VALUES, build, section_name, template_name
 from .context import FIXED_NAMES, Notes, build_context, context_names
 
@@ -82,6 +84,7 @@ class ReportTemplate:
         self._compiled = {}
         self._checked: set[str] = set()
         self._kinds = self._parts()
+        self._core = self._core_part()
         for part in self._kinds:
             source = self._source(self._entry(part).decode("utf-8"))
             self._sources[part] = source.split("\n")
@@ -112,6 +115,21 @@ class ReportTemplate:
         parts = {main: "正文"}
         parts.update(self._relations(str(path.parent / "_rels" / f"{path.name}.rels"), path.parent))
         return parts
+
+    def _core_part(self) -> str | None:
+        """The core properties part (title, author…), if the template has a readable one."""
+        from lxml import etree
+
+        names = {info.filename for info, _ in self._entries}
+        for rel in etree.fromstring(self._entry("_rels/.rels", b"<r/>")).iter(f"{_REL_NS}Relationship"):
+            target = rel.get("Target", "").lstrip("/")
+            if rel.get("Type") == ooxml.CORE_TYPE and target in names:
+                try:
+                    etree.fromstring(self._entry(target))
+                except etree.XMLSyntaxError:
+                    return None
+                return target
+        return None
 
     def _relations(self, rels: str, base: PurePosixPath = _PACKAGE_ROOT) -> list[tuple[str, str]]:
         from lxml import etree
@@ -210,6 +228,9 @@ class ReportTemplate:
             data = xml.encode("utf-8")
             etree.fromstring(data)  # never write a file Word cannot open
             rendered[part] = data
+        if self._core is not None:  # the template's own title would name every report "…模板"
+            rendered[self._core] = ooxml.with_title(self._entry(self._core),
+                                                    Notes().clean(document_title(report), ""))
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
             for info, data in self._entries:
