@@ -29,6 +29,7 @@ class Prepared:
     data: bytes | None = None  # the .docx; None when not generated
     notes: list[str] = field(default_factory=list)  # text that could not be printed as is
     failure: UserError | None = None  # why the input could not be read or rendered
+    rules: Path | None = None  # the regional rules file that set the checks' levels
 
     @property
     def refused(self) -> bool:
@@ -36,19 +37,23 @@ class Prepared:
         return self.data is None and self.failure is None and self.result is not None
 
 
-def prepare(source: Path, template: Path | None = None, allow_errors: bool = False) -> Prepared:
-    """Read and check `source`; render it unless the check found errors (or they are allowed)."""
+def prepare(source: Path, template: Path | None = None, allow_errors: bool = False,
+            rules: Path | None = None) -> Prepared:
+    """Read and check `source` (with `rules`, or the nianbao.toml beside it); render it unless the
+    check found errors that stop a report (or they are allowed)."""
     from .checks import check
     from .content import file_name
     from .document import render_docx
+    from .rules import rules_for
     from .service import load_report
 
     prepared = Prepared(Path(source))
     try:
+        levels, prepared.rules = rules_for(prepared.source, rules)
         report = load_report(prepared.source)
         prepared.name = file_name(report)
-        prepared.result = check(report)
-        if prepared.result.ok or allow_errors:
+        prepared.result = check(report, None, levels)
+        if not prepared.result.blocking or allow_errors:
             rendered = render_docx(report, template)
             prepared.data, prepared.notes = rendered.data, rendered.warnings
     except UserError as e:
@@ -93,24 +98,25 @@ class BatchResult:
     failed: list[Prepared] = field(default_factory=list)
 
 
-def _prepare_for_pool(source: Path, template: Path | None, allow_errors: bool) -> Prepared:
+def _prepare_for_pool(source: Path, template: Path | None, allow_errors: bool, rules: Path | None = None,
+                      ) -> Prepared:
     try:
-        return prepare(source, template, allow_errors)
+        return prepare(source, template, allow_errors, rules)
     except Exception as e:  # one bad file must not stop the batch; report it instead
         return Prepared(source, failure=InternalError(e))
 
 
 def prepare_many(sources: list[Path], template: Path | None, allow_errors: bool,
-                 workers: int | None = None) -> Iterator[Prepared]:
+                 workers: int | None = None, rules: Path | None = None) -> Iterator[Prepared]:
     """Prepared inputs as they finish, on every core."""
     workers = min(workers or os.cpu_count() or 1, len(sources))
     if workers <= 1:
         for source in sources:
-            yield _prepare_for_pool(source, template, allow_errors)
+            yield _prepare_for_pool(source, template, allow_errors, rules)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures: list[Future[Prepared]] = [
-            pool.submit(_prepare_for_pool, source, template, allow_errors) for source in sources
+            pool.submit(_prepare_for_pool, source, template, allow_errors, rules) for source in sources
         ]
         for future in as_completed(futures):
             yield future.result()
@@ -118,7 +124,7 @@ def prepare_many(sources: list[Path], template: Path | None, allow_errors: bool,
 
 def generate_many(sources: list[Path], output_dir: Path | None, template: Path | None = None,
                   allow_errors: bool = False, progress: Callable[[Prepared], None] | None = None,
-                  workers: int | None = None) -> BatchResult:
+                  workers: int | None = None, rules: Path | None = None) -> BatchResult:
     """One DOCX per input into `output_dir` (or beside each input); a failure never stops the rest."""
     if output_dir is not None:
         if output_dir.exists() and not output_dir.is_dir():
@@ -126,7 +132,7 @@ def generate_many(sources: list[Path], output_dir: Path | None, template: Path |
         output_dir.mkdir(parents=True, exist_ok=True)
     result = BatchResult()
     taken: set[Path] = set()
-    for prepared in prepare_many(sources, template, allow_errors, workers):
+    for prepared in prepare_many(sources, template, allow_errors, workers, rules):
         if prepared.data is None:
             result.failed.append(prepared)
         else:

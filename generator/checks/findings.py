@@ -71,9 +71,20 @@ class CheckResult:
         return [f for f in self.findings if f.level is Level.WARNING]
 
     @property
+    def notes(self) -> list[Finding]:
+        """Figures shown for the record (the share copied from last year): never a problem."""
+        return [f for f in self.findings if f.level is Level.INFO]
+
+    @property
     def ok(self) -> bool:
-        """No error: the report may be generated (warnings are the clerk's to judge)."""
+        """No error: `check` passes (warnings are the clerk's to judge)."""
         return not self.errors
+
+    @property
+    def blocking(self) -> list[Finding]:
+        """The errors that stop `generate`: a fuzzy rule raised to error by a regional rules file
+        fails `check` but never stops a report from being made."""
+        return [f for f in self.errors if not check_of(f.code).fuzzy]
 
 
 class Subjects:
