@@ -27,8 +27,11 @@ def findings_text(result: CheckResult, color: bool = False) -> str:
     errors, warnings = len(result.errors), len(result.warnings)
     if not errors and not warnings:
         summary = "检查通过：没有发现错误或警告。"
-    elif errors:
+    elif result.blocking:
         summary = f"发现{errors}个错误、{warnings}个警告。错误必须改正后才能生成报告；警告请逐条核对。"
+    elif errors:
+        summary = (f"发现{errors}个错误、{warnings}个警告。这些错误是地方规则文件列为错误的文字问题，"
+                   "不阻止生成报告，但请改正；警告请逐条核对。")
     else:
         summary = f"没有错误，可以生成报告；有{warnings}个警告，请逐条核对。"
     if not findings:
@@ -56,8 +59,8 @@ def rules_text(levels: Mapping[str, Level | None] | None = None, source: str = "
         level = levels.get(code, c.level)
         shown = OFF_LABEL if level is None else LEVEL_LABELS[level]
         changed = f"（原为{LEVEL_LABELS[c.level]}）" if code in levels and level is not c.level else ""
-        fuzzy = "；不阻止生成报告" if c.fuzzy else ""
-        lines.append(f"{code.ljust(width)}  {shown}{changed}  {c.title}：{c.description}{fuzzy}")
+        fuzzy = "（不阻止生成报告）" if c.fuzzy else ""
+        lines.append(f"{code.ljust(width)}  {shown}{changed}{fuzzy}  {c.title}：{c.description}")
     return "\n".join(lines)
 
 

@@ -19,7 +19,7 @@ from enum import StrEnum
 from ..formats import Role
 from ..report import Report, format_number
 from .findings import TEXT_PART, Finding, Involved, Subjects, make, paragraph_name
-from .textnum import Quantity, quantities
+from .textnum import Bound, Quantity, quantities
 
 APPLICATIONS, REVIEWS, ACTIVE = "applications", "review_litigation", "active_disclosure"
 NATURAL_PERSON, TOTAL = "natural_person", "total"
@@ -59,6 +59,7 @@ class Count(StrEnum):
     PUBLISHED = "published"
     REPEALED = "repealed"
     IN_FORCE = "in_force"
+    PUBLISHED_TOTAL = "published_total"  # 2019: 对外公开总数量
     DECISIONS = "decisions"
     RESULT = "result"  # a row (or row group) of table 三's results, named in `_RESULTS`
 
@@ -93,7 +94,8 @@ _COUNTS: tuple[tuple[Count, str], ...] = (
     (Count.ISSUED, r"新制定|新制作|新出台|制发|印发|出台|制定|制作|发布"),
     (Count.PUBLISHED, r"新公开"),
     (Count.REPEALED, r"宣布失效|废止"),
-    (Count.IN_FORCE, r"现行有效|对外公开总数量?"),
+    (Count.IN_FORCE, r"现行有效"),
+    (Count.PUBLISHED_TOTAL, r"对外公开总数量?|累计公开"),
     (Count.DECISIONS, r"作出|做出|决定"),
 )
 # Table 三's result rows as reports name them: row id (a group of rows, or one row) -> words.
@@ -118,6 +120,8 @@ _RESULTS: tuple[tuple[str, str], ...] = (
     ("not_processed.publication", r"要求提供公开出版物|公开出版物"),
     ("not_processed.excessive", r"无正当理由大量反复申请|大量反复申请"),
     ("not_processed", r"不予处理"),
+    ("other.no_correction", r"(?:申请人)?(?:无正当理由)?逾期(?:不|未)补正"),
+    ("other.fee_unpaid", r"(?:申请人)?逾期未(?:按收费通知要求)?缴纳费用"),
     ("other", r"其他处理"),
 )
 _APPLICANTS: tuple[tuple[str, str], ...] = (
@@ -128,15 +132,19 @@ _APPLICANTS: tuple[tuple[str, str], ...] = (
     ("public_interest", r"社会公益组织|公益组织"),
     ("legal_services", r"法律服务机构|律师事务所"),
 )
-_FILLERS = (r"政府信息公开|信息公开|案件|各类|依法|全年|全部|本年度|本年|当年|今年|年内|共计|共有|合计|总计|累计"
+_FILLERS = (r"政府信息公开|以及|信息公开|案件|各类|依法|全年|全部|本年度|本年|当年|今年|年内|共计|共有|合计|总计|累计"
             r"|总数|数量|件数|总量|达到|为|达|共|计|有|了|的|已|案|类|其中|政府|行政|市|县|区|镇|乡|本级|本机关"
-            r"|予以|方面|情况|工作|事项|提交|\s")
+            r"|予以|方面|情况|工作|事项|提交|收取|收费|金额|、|和|与|及|\s")
 # A number in a clause that begins with one of these is about something else than the table.
 _FOREIGN = re.compile(r"未|没有|无|不|减免|免收|免于|退还|涉及|关于|有关|针对|同比|较|比|增|减|上一?年|去年|前年"
                       r"|往年|此前|以前|以来|月|季度|半年|部门|乡镇|街道|单位|系统|领域|协助|配合|转办|转交|代为"
-                      r"|平均|人均|每|占|约占")
-_DISTRIBUTIVE = re.compile(r"各|分别|均")
-_CLAUSE_END = "，,；;：:、（）()【】“”\"「」《》"
+                      r"|平均|人均|每|占|约占|网络|网上|在线|信函|邮寄|当面|现场|传真|邮件|方式|渠道|途径")
+# A bare "申请55件", "行政诉讼2件" (no 收到, no 维持) says what it counts only after time and scope words:
+# "申请人撤回申请2件", "法院驳回诉讼1件" count something else.
+_PLAIN_SCOPE = re.compile(r"(?:\d{4}\s*年度?|全年|本年度?|今年|年内|全[省市县区镇乡]?|本[机关局委办部厅]?|本单位"
+                          r"|我[省市县区局委办镇乡厅]?|共|累计|总计|合计|其中|\s)*")  # 市, 县… may be read as fillers
+_DISTRIBUTIVE = re.compile(r"(?:各|分别|均)(?:为|是|有|达)?\s*$")  # "各1件": each, not in all
+_CLAUSE_END = "，,；;：:（）()【】“”\"「」《》"  # 、 joins what it lists: "行政复议、行政诉讼共3件"
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?\n]?")
 _YEAR = re.compile(r"(\d{4})\s*年")
 
@@ -164,10 +172,18 @@ class _Words:
     applicants: list[str] = field(default_factory=list)
     text: str = ""
     distributive: bool = False
+    implied: Thing | None = None  # a count that only applications have: 予以公开, 上年结转, 结转下年度
 
     @property
     def empty(self) -> bool:
         return not (self.things or self.counts or self.results or self.applicants)
+
+    def things_meant(self) -> list[Thing]:
+        """What the words name; a reconsideration applied for (行政复议申请) is a case, not an application."""
+        things = list(dict.fromkeys(self.things))
+        if any(t in _CASES for t in things):
+            things = [t for t in things if t in _CASES]
+        return things
 
 
 def _classify(token: str, words: _Words) -> None:
@@ -178,8 +194,12 @@ def _classify(token: str, words: _Words) -> None:
                     words.things.append(what)  # type: ignore[arg-type]
                 elif kind == "count":
                     words.counts.append(what)  # type: ignore[arg-type]
+                    # 结转 is the table's own word; 跨年办理, 正在办理 are said of 建议, 提案 too.
+                    if what is Count.CARRIED or (what is Count.OPEN and re.search("结转|顺延|转入", token)):
+                        words.implied = Thing.APPLICATION
                 elif kind == "result":
                     words.results.append(what)  # type: ignore[arg-type]
+                    words.implied = Thing.APPLICATION
                 elif kind == "applicant":
                     words.applicants.append(what)  # type: ignore[arg-type]
                 return
@@ -304,7 +324,8 @@ _CASE_OUTCOMES = {Count.UPHELD: ("upheld",), Count.CORRECTED: ("corrected",), Co
                   Count.OPEN: ("pending",), Count.DONE: ("upheld", "corrected", "other")}
 _CASES = (Thing.REVIEW, Thing.SUIT, Thing.DIRECT_SUIT, Thing.SUIT_AFTER_REVIEW)
 _DOCUMENT_COLUMNS = {Count.ISSUED: ("issued", "new_made"), Count.PUBLISHED: ("new_published",),
-                     Count.REPEALED: ("repealed",), Count.IN_FORCE: ("in_force", "total_published")}
+                     Count.REPEALED: ("repealed",), Count.IN_FORCE: ("in_force",),
+                     Count.PUBLISHED_TOTAL: ("total_published",)}
 
 
 def _reading(s: Subjects, things: list[Thing], count: Count | None, result: str, applicant: str,
@@ -399,8 +420,9 @@ def statements(s: Subjects, text: str) -> Iterator[Statement]:
             clause_start = max(lead.rfind(c) for c in _CLAUSE_END) + 1
             words, before = _words_before(lead[clause_start:])
             mentioned = _last_thing(lead[:clause_start])
-            thing = words.things[-1] if words.things else (mentioned or thing)
-            said = (lead[clause_start:] + sentence[q.start:q.end]).strip()
+            named = words.things_meant()
+            thing = named[-1] if named else (mentioned or thing)
+            said = (lead[clause_start:] + sentence[q.start:q.end]).strip().lstrip("、和与及")
             if words.empty:
                 after = _words_after(_clause_after(sentence, q.end))
                 if not (after.counts or after.results) or after.things:
@@ -408,13 +430,15 @@ def statements(s: Subjects, text: str) -> Iterator[Statement]:
                 words, said = after, sentence[q.start:q.end] + after.text
             elif words.distributive or _FOREIGN.search(before) or _other_year(lead, year):
                 continue
-            things = list(dict.fromkeys(words.things)) or [thing or carried_thing]
+            things = words.things_meant() or [thing or carried_thing or words.implied]
             if things[0] is None or len(set(words.counts)) > 1 or len(set(words.results)) > 1:
                 continue
             count = words.counts[-1] if words.counts else None
             result = words.results[-1] if words.results else ""
             applicant = words.applicants[-1] if words.applicants else ""
-            if not words.things and thing is None and carried_thing is not None and count in (
+            if count is None and not result and not _PLAIN_SCOPE.fullmatch(before):
+                continue
+            if not words.things and thing is None and not words.implied and carried_thing is not None and count in (
                     None, Count.NEW, Count.HANDLED) and not result:
                 continue  # 受理, 收到 alone in a new sentence may be about anything (咨询, 来信)
             if applicant and not count and not result:
@@ -513,13 +537,17 @@ def claim_findings(s: Subjects) -> Iterator[Finding]:
                 continue
             ok = st.quantity.admits(actual) or any(
                 st.quantity.admits(v) for v in map(values.of, st.reading.accepted) if v is not None)
+            # Only an exact number can be told to count something else: "30余件" may be either.
             loose = next((t for t in st.reading.loose if (v := values.of(t)) is not None and st.quantity.admits(v)),
-                         None)
+                         None) if st.quantity.bound is Bound.EXACT else None
             verdicts.append((st, actual, ok, loose))
         # A paragraph may state one count twice, for two scopes (全县…, 其中本局…): one agreeing is enough.
         agreed = {st.reading.target for st, _, ok, _ in verdicts if ok}
+        # "共受理申请59件（含上年结转4件）" says itself what it counts.
+        carried_said = any(ok and st.reading.target.keys[0].startswith(f"{APPLICATIONS}.carried_over.")
+                           for st, _, ok, _ in verdicts)
         for st, actual, ok, loose in verdicts:
-            if ok or st.reading.target in agreed:
+            if ok or st.reading.target in agreed or (loose is not None and carried_said):
                 continue
             yield _finding(s, values, index, p.section, st, actual, loose)
     yield from all_claim_findings(s, values)
@@ -538,14 +566,14 @@ def _finding(s: Subjects, values: _Values, index: int, section: str, st: Stateme
         return make("TEXT_SCOPE", _level("TEXT_SCOPE"), s.paragraph(index),
                     f"{stated}，但{target.label}{place}为{actual_text}；{_amount_text(loose_value, q)}是"
                     f"{loose.label}，包括上年结转的申请。请写本年新收的数字，或写明“含上年结转”。",
-                    TEXT_PART, (s.paragraph(index), *involved, *values.involved(loose)),
+                    TEXT_PART, (*involved, *values.involved(loose)),
                     text=q.text, stated=q.number, table=actual, bound=q.bound.value)
     hint = ""
     if q.is_money and actual and (q.number / actual in (10_000, Decimal("0.0001"))):
         hint = "两者正好相差一万倍，可能是元和万元写混了；"
     return make("TEXT_NUMBER", _level("TEXT_NUMBER"), s.paragraph(index),
                 f"{stated}，但{target.label}{place}为{actual_text}；{hint}请核对正文或表格，改成一致。",
-                TEXT_PART, (s.paragraph(index), *involved), text=q.text, stated=q.number, table=actual,
+                TEXT_PART, involved, text=q.text, stated=q.number, table=actual,
                 bound=q.bound.value)
 
 
@@ -584,6 +612,7 @@ def _clause_to(sentence: str, start: int, end: int) -> str:
 _ALL_DONE = re.compile(r"(?:全部|均已|都已|已全部|均已全部|全部已|均)(?:按时|依法|如期|按期)?"
                        r"(?:办结|办理完毕|答复完毕|审结|结案)|办结率(?:为|达到|达)?\s*100\s*%")
 _ALL_UPHELD = re.compile(r"(?:均|全部|都)(?:获|被|予以|为|已)?(?:结果)?维持")
+_CARRIED_BEFORE = re.compile(r"上一?年|去年|结转|往年")
 _NONE_CORRECTED = re.compile(r"(?:未|没有|无)(?:出现|发生)?(?:被)?纠错")
 
 
@@ -593,12 +622,13 @@ class _AllClaim:
     # For each thing: the fields that must then be 0.
     applications: tuple[str, ...]
     cases: tuple[str, ...]
+    only_cases: bool = False  # 维持, 纠错 are said only of cases: with no thing named, of all of them
 
 
 _ALL_CLAIMS = (
     _AllClaim(_ALL_DONE, ("carry_forward",), ("pending",)),
-    _AllClaim(_ALL_UPHELD, (), ("corrected", "other", "pending")),
-    _AllClaim(_NONE_CORRECTED, (), ("corrected",)),
+    _AllClaim(_ALL_UPHELD, (), ("corrected", "other", "pending"), only_cases=True),
+    _AllClaim(_NONE_CORRECTED, (), ("corrected",), only_cases=True),
 )
 
 
@@ -611,7 +641,12 @@ def all_claim_findings(s: Subjects, values: _Values) -> Iterator[Finding]:
             sentence = sm.group()
             for claim in _ALL_CLAIMS:
                 for m in claim.pattern.finditer(sentence):
-                    things = _things_in(sentence[:m.start()]) or carried
+                    if claim.applications and _CARRIED_BEFORE.search(sentence[:m.start()]):
+                        continue  # "上年结转的2件申请已全部办结": all of those, not of this year's
+                    things = _things_in(sentence[:m.start()])
+                    if claim.only_cases:
+                        things = [t for t in things or carried if t in _CASES] or [Thing.REVIEW, Thing.SUIT]
+                    # "已全部办结" alone may be said of anything (热线, 建议): only of what its sentence names.
                     targets = _all_targets(s, claim, things)
                     nonzero = [t for t in targets if (v := values.of(t)) is not None and v > 0]
                     if not nonzero:
@@ -621,7 +656,7 @@ def all_claim_findings(s: Subjects, values: _Values) -> Iterator[Finding]:
                     yield make("TEXT_NUMBER", _level("TEXT_NUMBER"), s.paragraph(index),
                                f"正文{paragraph_name(p.section)}写的是“{_clause_to(sentence, m.start(), m.end())}”，"
                                f"但{where}；请核对正文或表格，改成一致。", TEXT_PART,
-                               (s.paragraph(index), *involved), text=m.group())
+                               involved, text=m.group())
             carried = _things_in(sentence) or carried
 
 

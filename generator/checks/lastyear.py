@@ -74,7 +74,8 @@ def _percent(share: Decimal) -> str:
 
 
 def copy_findings(s: Subjects, previous: Report) -> Iterator[Finding]:
-    """COPY_SHARE always (the figure, overall and by part); COPY where more than half is last year's."""
+    """COPY_SHARE always (the figure, overall and by part); COPY for the whole text when more than
+    half of it is last year's, else for each part that is."""
     shares = _shares(s.report, previous)
     if not shares:
         return
@@ -90,12 +91,13 @@ def copy_findings(s: Subjects, previous: Report) -> Iterator[Finding]:
     yield make("COPY_SHARE", check_of("COPY_SHARE").level, whole,
                f"正文与上年报告相同的文字占{_percent(overall)}（{parts}）。", TEXT_PART, **figures)
     if overall > COPY_LIMIT:
-        named = [c for c in shares if c.share >= COPIED_PARAGRAPH]
-        yield make("COPY", check_of("COPY").level, whole,
+        named = [c for c in shares if c.share >= COPIED_PARAGRAPH] or shares
+        yield make("COPY", check_of("COPY").level, s.paragraph(named[0].index),
                    f"正文有{_percent(overall)}的文字与上年报告相同，超过一半；{_listing(s, named)}"
                    "请按本年度的实际工作重写，不要照搬上年的报告。", TEXT_PART,
                    tuple(s.paragraph(c.index) for c in named), **figures,
                    paragraphs=[_paragraph_key(c) for c in named])
+        return  # the whole report is named; each part's share is in the line above
     for number, cs in sections.items():
         a, b = by_section[number]
         share = Decimal(a) / b
