@@ -46,13 +46,10 @@ def test_real_tables_as_typed_satisfy_the_format():
 
 def test_real_statements_are_read():
     """The sentences that state table values are recognised, not merely left alone."""
-    from generator.checks.claims import statements
-    from generator.checks.findings import Subjects
-
+    from generator.checks.statements import statements
     for name, count in (("huaian", 15), ("pingtan", 6)):
         report = real_reports.report(name)
-        s = Subjects(report)
-        assert sum(1 for p in report.paragraphs for _ in statements(s, p.text)) == count
+        assert sum(1 for p in report.paragraphs for _ in statements(report.format, report.year, p.text)) == count
 
 
 @pytest.mark.skipif(bool(real_reports.available()), reason=real_reports.available() or "available")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from ..formats import Level
@@ -96,6 +97,11 @@ class Subjects:
         self._parts = [INFO_PART, TEXT_PART, *(t.name for t in self.fmt.tables)]
         keys = (*INFO_LABELS, *self.fmt.fields, *(c.key for c in self.fmt.choices))
         self._order = {key: i for i, key in enumerate(keys)}  # a table's choices follow its values
+
+    @cached_property
+    def amounts(self) -> dict:
+        """The report's amounts (totals computed once), shared by the checks that read them."""
+        return self.report.amounts()
 
     def field(self, key: str, value: Any = None, *, source: Report | None = None,
               last_year: bool = False) -> Involved:

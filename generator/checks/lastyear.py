@@ -60,11 +60,11 @@ def _shares(report: Report, previous: Report) -> list[_Copied]:
         if len(text) < SHINGLE:
             copied = len(text) if text in last else 0
         else:
-            covered = bytearray(len(text))
+            copied, covered_to = 0, 0  # characters covered by the shingles found so far, and up to where
             for i in range(len(text) - SHINGLE + 1):
                 if text[i:i + SHINGLE] in shingles:
-                    covered[i:i + SHINGLE] = b"\x01" * SHINGLE
-            copied = sum(covered)
+                    copied += i + SHINGLE - max(i, covered_to)
+                    covered_to = i + SHINGLE
         out.append(_Copied(index, p.section, len(text), copied))
     return out if whole else []
 
@@ -156,7 +156,7 @@ def _base(report: Report, key: str, amount, money: bool) -> Decimal:
 
 def figure_findings(s: Subjects, previous: Report) -> Iterator[Finding]:
     """JUMP and UNIT_SLIP, for the table values and the fee facts of both years."""
-    this, last = s.report.amounts(), previous.amounts()
+    this, last = s.amounts, previous.amounts()
     for f in _compared_fields(s.report, previous):
         money = f.kind is Kind.MONEY
         yield from _compare(s, f.key, (this[f.key], _base(s.report, f.key, this[f.key], money)),

@@ -40,10 +40,10 @@ _BEFORE = {"不少于": Bound.AT_LEAST, "至少": Bound.AT_LEAST, "超过": Boun
            "大约": Bound.ABOUT, "约": Bound.ABOUT}
 _AFTER_UNIT = {"以上": Bound.AT_LEAST, "之多": Bound.EXACT, "以下": Bound.AT_MOST, "以内": Bound.AT_MOST,
                "左右": Bound.ABOUT, "上下": Bound.ABOUT}
-_BEFORE_RE = "|".join(sorted(_BEFORE, key=len, reverse=True))
+_HEDGES = sorted(_BEFORE, key=len, reverse=True)
 _UNITS_RE = "|".join(sorted((*MONEY_UNITS, *COUNT_UNITS), key=len, reverse=True))
+# Starts at the number, so that the scan is quick; a hedge before it is looked for afterwards.
 _QUANTITY = re.compile(
-    rf"(?P<hedge>{_BEFORE_RE})?\s*"
     rf"(?:(?P<arabic>\d+(?:,\d{{3}})*(?:\.\d+)?)\s*(?P<scale>[万亿千百](?!元))?|(?P<chinese>[{_CN}]+))"
     rf"\s*(?P<more>余|多)?\s*(?P<unit>{_UNITS_RE})(?P<after>{'|'.join(_AFTER_UNIT)})?"
 )
@@ -107,12 +107,14 @@ def quantities(text: str) -> list[Quantity]:
         unit = m.group("unit")
         number = written * scale * MONEY_UNITS.get(unit, Decimal(1))
         step = _step(written) * scale * MONEY_UNITS.get(unit, Decimal(1))
-        bound = _BEFORE.get(m.group("hedge") or "", Bound.EXACT)
+        ahead = folded[:start].rstrip()
+        hedge = next((h for h in _HEDGES if ahead.endswith(h)), "")
+        bound = _BEFORE.get(hedge, Bound.EXACT)
         if m.group("more"):
             bound = Bound.SOME_MORE
         if m.group("after"):
             bound = _AFTER_UNIT[m.group("after")]
-        begin = m.start("hedge") if m.group("hedge") else start
+        begin = len(ahead) - len(hedge) if hedge else start
         out.append(Quantity(begin, m.end(), number, written, step, "元" if unit in MONEY_UNITS else unit,
                             bound, text[begin:m.end()]))
     return out

@@ -41,6 +41,8 @@ _OPENING_YEAR = re.compile(r"\s*(\d{4})\s*年度?\s*[，,]")
 _PLACE_MARK = r"(?:自治区|自治州|自治县|街道|省|市|州|盟|县|旗|区|镇|乡)"
 _PLACES = re.compile(rf"(?:[\u4e00-\u9fff]{{1,8}}?{_PLACE_MARK})+")
 _PLACE_PART = re.compile(rf"[\u4e00-\u9fff]+?{_PLACE_MARK}")
+_PLACES_BEFORE = re.compile(rf"(?:[\u4e00-\u9fff]{{1,8}}?{_PLACE_MARK})+\Z")  # the places right before a name
+_PLACE_WINDOW = 30  # characters: three levels of place names
 # "全县", "本市", "该区": a place named by reference, not by name.
 _REFERENCE = set("本全该各我此外两每同其")
 
@@ -152,8 +154,11 @@ def _organ_names(s: Subjects, index: int, p: Paragraph, places: list[str], body:
     report of 云溪县自然资源局. A place above (市, 省) or within it is another, legitimate, organ."""
     own = places[-1]
     found = []
-    for m in re.finditer(rf"((?:[\u4e00-\u9fff]{{1,8}}?{_PLACE_MARK})+){re.escape(body)}", p.text):
-        named = m.group(1)
+    for at in (m.start() for m in re.finditer(re.escape(body), p.text)):
+        m = _PLACES_BEFORE.search(p.text, max(0, at - _PLACE_WINDOW), at)
+        if m is None:
+            continue
+        named = m.group()
         if any(named.endswith("".join(places[:k])) for k in range(1, len(places) + 1)):
             continue  # this organ, or one above it
         if named[-1] != own[-1] or len(named) < len(own):
