@@ -291,6 +291,7 @@ def test_organ_named_differently(tmp_path):
     path, cells = typed(tmp_path, report, [
         ("一", "云山县自然资源局认真贯彻落实条例。"),  # another county's bureau: copied text
         ("一", "按照市自然资源局和云溪县人民政府的部署，云溪县自然资源局做好公开工作。"),
+        ("一", "全年会同云山县自然资源局开展联合执法。"),  # a neighbour named in passing
     ])
     (finding,) = found(path)
     assert (finding.code, finding.where) == ("ORGAN_NAME", cells[0]) and "云山县自然资源局" in finding.message

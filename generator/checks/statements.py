@@ -433,7 +433,8 @@ def statements(fmt: Format, year: int | None, text: str) -> Iterator[Statement]:
                 if not (after.counts or after.results) or after.things:
                     continue
                 words, said = after, q.text + after.text
-            elif _DISTRIBUTIVE.search(words.text) or _FOREIGN.search(before) or _other_year(lead, year):
+            elif (_DISTRIBUTIVE.search(words.text) or _FOREIGN.search(before)
+                  or _other_year(lead[:start] + before, year)):  # not 结转2025年度, a count word
                 continue
             things = words.things_meant() or [thing or carried or words.implied]
             if things[0] is None or len(set(words.counts)) > 1 or len(set(words.results)) > 1:

@@ -43,6 +43,7 @@ _PLACES = re.compile(rf"(?:[\u4e00-\u9fff]{{1,8}}?{_PLACE_MARK})+")
 _PLACE_PART = re.compile(rf"[\u4e00-\u9fff]+?{_PLACE_MARK}")
 _PLACES_BEFORE = re.compile(rf"(?:[\u4e00-\u9fff]{{1,8}}?{_PLACE_MARK})+\Z")  # the places right before a name
 _PLACE_WINDOW = 30  # characters: three levels of place names
+_AS_SUBJECT = re.compile(r"(?:^|[。；;！？]|\d{4}\s*年度?[，,]?|由|是|本报告)\s*\Z")
 # "全县", "本市", "该区": a place named by reference, not by name.
 _REFERENCE = set("本全该各我此外两每同其")
 
@@ -150,8 +151,9 @@ def _organ_parts(organ: str) -> tuple[list[str], str] | None:
 
 
 def _organ_names(s: Subjects, index: int, p: Paragraph, places: list[str], body: str) -> Iterator[Finding]:
-    """The organ's kind of body under another place of the same level: "云山县自然资源局" in the
-    report of 云溪县自然资源局. A place above (市, 省) or within it is another, legitimate, organ."""
+    """The organ's kind of body under another place of the same level, where the report names
+    itself: "云山县自然资源局" in the report of 云溪县自然资源局. A place above (市, 省) or within it is
+    another, legitimate, organ."""
     own = places[-1]
     found = []
     for at in (m.start() for m in re.finditer(re.escape(body), p.text)):
@@ -166,7 +168,10 @@ def _organ_names(s: Subjects, index: int, p: Paragraph, places: list[str], body:
         place = named[-len(own):]
         if place == own or place[0] in _REFERENCE or named[-2] in _REFERENCE:
             continue
-        found.append(place + body)
+        # A report names itself in its preamble and as the subject of its sentences ("2024年，云山县
+        # 自然资源局坚持……"); a sibling organ named in passing ("会同云山县自然资源局") is no copy.
+        if p.section == PREAMBLE or _AS_SUBJECT.search(_PLACES_BEFORE.sub("", p.text[:at - len(own)])):
+            found.append(place + body)
     if found:
         yield make("ORGAN_NAME", check_of("ORGAN_NAME").level, s.paragraph(index),
                    f"正文{paragraph_name(p.section)}写的是{_quoted(found)}，但基本信息中的机关名称是“{s.report.organ}”；"
