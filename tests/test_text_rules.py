@@ -449,3 +449,11 @@ def test_every_new_rule_is_in_the_catalogue_with_chinese_text():
     assert all(CATALOGUE[c].level is not Level.ERROR for c in fuzzy)
 
 
+
+
+def test_readme_describes_every_text_rule_and_the_rules_file():
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    for code in ("TEXT_NUMBER", "TEXT_SCOPE", "PLACEHOLDER", "SECTION5", "FEE_TEXT", "NUMBERING", "HEADING",
+                 "PUNCT", "DOUBLE_PUNCT", "TEXT_YEAR", "ORGAN_NAME", "COPY_SHARE", "COPY", "JUMP", "UNIT_SLIP"):
+        assert f"`{code}`" in readme, code
+    assert "nianbao rules" in readme and "nianbao.toml" in readme and "[rules]" in readme

@@ -134,14 +134,16 @@ def _finding(s: Subjects, values: _Values, index: int, section: str, st: Stateme
 
 
 def _places(involved: tuple[Involved, ...]) -> str:
-    """The cells a value was read from: "（J6）", "（J12+J13+J14）", "（J12等8格之和）"; a JSON path only alone."""
-    cells = [i.location.cell for i in involved if i.location and i.location.cell]
-    if not cells:
+    """Where a value was read, for a message on another sheet: "（三、依申请公开!J6）",
+    "（三、依申请公开!J18+J19+J20）", "（…!J10等8格之和）"; a JSON path only when alone."""
+    located = [i.location for i in involved if i.location and i.location.cell]
+    if not located:
         alone = involved[0].location if len(involved) == 1 else None
         return f"（{alone}）" if alone else ""
-    if len(cells) > 4:
-        return f"（{cells[0]}等{len(cells)}格之和）"
-    return f"（{'+'.join(cells)}）"
+    sheet = f"{located[0].sheet}!" if located[0].sheet else ""
+    if len(located) > 4:
+        return f"（{sheet}{located[0].cell}等{len(located)}格之和）"
+    return f"（{sheet}{'+'.join(loc.cell for loc in located)}）"
 
 
 def _amount_text(n: Decimal | None, q: Quantity) -> str:
