@@ -13,8 +13,10 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from generator.checks import check
+from generator.checks import CATALOGUE, check
 from generator.checks.textnum import Bound, chinese_number, quantities
 from generator.report import Paragraph, Run
 from generator.report.jsonio import loads
@@ -167,3 +169,20 @@ def test_not_quantities(text):
 def test_some_more_means_below_the_next_step():
     (q,) = quantities("5500余条")
     assert q.admits(Decimal(5599)) and not q.admits(Decimal(5600)) and not q.admits(Decimal(5499))
+
+
+_PIECES = st.sampled_from([*"0123456789一二两三十百千万件起个元余多约近，。、；：（）()【】“”,.;:XX×…",
+                           "收到申请", "新收", "上年结转", "结转下年度", "办结", "予以公开", "无法提供", "行政复议",
+                           "行政诉讼", "均获维持", "全部办结", "办结率100%", "规范性文件", "现行有效", "信息处理费",
+                           "万元", "2024年", "2025年，", "（一）", "1.", "一、总体情况", "云溪县自然资源局", "同比"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["前言", "一", "五", "六"]), st.lists(_PIECES, max_size=30)), max_size=8))
+def test_any_text_is_read_without_failing(paragraphs):
+    report = loads(EXAMPLE.read_text(encoding="utf-8"))
+    report.paragraphs = [Paragraph(section, [Run("".join(pieces))]) for section, pieces in paragraphs]
+    previous = loads(EXAMPLE.read_text(encoding="utf-8"))
+    previous.year = 2024
+    for finding in check(report, previous).findings:
+        assert finding.code in CATALOGUE and finding.message

@@ -356,6 +356,16 @@ def test_a_figure_five_times_last_years(tmp_path):
     assert [i.last_year for i in new.involved] == [False, True]
 
 
+def test_a_blank_last_year_is_not_a_year_of_zero(tmp_path):
+    last = last_years("2021", 2021)
+    for key, f in last.format.fields.items():
+        if f.table == A:
+            last.values[key] = Value(formula=True) if f.is_total else Value()
+    previous = read_workbook(workbook(tmp_path, last, name="上年.xlsx"))
+    path = workbook(tmp_path, clean_report("2021", 2022), {f"{A}.new.{NP}": 64, f"{A}.granted.{NP}": 63})
+    assert found(path, previous, "JUMP") == []
+
+
 def test_an_amount_ten_thousand_times_last_years(tmp_path):
     last = last_years("2021", 2021)
     last.values[f"{D}.fees.fee_amount"] = Value(Decimal("126.48"))

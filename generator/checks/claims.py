@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from ..report import format_number
 from .catalogue import check_of
-from .findings import TEXT_PART, Finding, Involved, Subjects, make, paragraph_name
+from .findings import TEXT_PART, Finding, Involved, Subjects, given, make, paragraph_name
 from .statements import (
     APPLICATIONS,
     CASES,
@@ -37,20 +37,7 @@ class _Values:
     def __init__(self, s: Subjects) -> None:
         self.s = s
         self.amounts = s.amounts
-        self._known: dict[str, bool] = {}
-
-    def known(self, key: str) -> bool:
-        """Typed, or a total of which some part was typed: blank is not a value to compare with."""
-        if key not in self._known:
-            report = self.s.report
-            v = report.values.get(key)
-            if v is not None and not v.blank and not v.formula:
-                self._known[key] = v.number is not None
-            else:
-                f = report.format.fields.get(key)
-                self._known[key] = (f is not None and f.is_total and report.is_computed(key)
-                                    and any(self.known(part) for part in f.sum_of))
-        return self._known[key]
+        self._given: dict[str, bool] = {}
 
     def of(self, target: Target | None) -> Decimal | None:
         if target is None:
@@ -62,7 +49,7 @@ class _Values:
             if v is None or v.number is None:
                 return None
             return Decimal(str(v.number)) * MONEY_UNITS.get(self.s.fmt.choice(key).unit, Decimal(1))
-        if not all(self.known(k) for k in target.keys):
+        if not all(given(report, k, self._given) for k in target.keys):
             return None
         return sum((Decimal(str(self.amounts[k])) * MONEY_UNITS.get(self._unit(k), Decimal(1)) for k in target.keys),
                    Decimal(0))

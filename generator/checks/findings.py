@@ -155,6 +155,21 @@ def _section_rank(report: Report, number: str) -> int:
     return sum(1 for p in report.paragraphs if p.section in before)
 
 
+def given(report: Report, key: str, memo: dict[str, bool] | None = None) -> bool:
+    """A value the clerk gave: typed, or a total of which some part was typed. Blank is no value
+    to compare a statement or last year's figure with."""
+    memo = {} if memo is None else memo
+    if key not in memo:
+        v = report.values.get(key)
+        if v is not None and not v.blank and not v.formula:
+            memo[key] = v.number is not None
+        else:
+            f = report.format.fields.get(key)
+            memo[key] = (f is not None and f.is_total and report.is_computed(key)
+                         and any(given(report, part, memo) for part in f.sum_of))
+    return memo[key]
+
+
 def field_name(f) -> str:
     return f"“{f.row_label}”的“{f.column_label}”"
 

@@ -11,7 +11,7 @@ from decimal import Decimal
 from ..formats import Field, Kind, Role
 from ..report import PREAMBLE, Report, format_number
 from .catalogue import check_of
-from .findings import TEXT_PART, Finding, Involved, Subjects, field_name, make, paragraph_name
+from .findings import TEXT_PART, Finding, Involved, Subjects, field_name, given, make, paragraph_name
 from .textnum import MONEY_UNITS
 
 COPY_LIMIT = Decimal("0.5")  # city rubrics deduct for a report more than half the same as last year's
@@ -157,7 +157,11 @@ def _base(report: Report, key: str, amount, money: bool) -> Decimal:
 def figure_findings(s: Subjects, previous: Report) -> Iterator[Finding]:
     """JUMP and UNIT_SLIP, for the table values and the fee facts of both years."""
     this, last = s.amounts, previous.amounts()
+    memo_this: dict[str, bool] = {}
+    memo_last: dict[str, bool] = {}
     for f in _compared_fields(s.report, previous):
+        if not (given(s.report, f.key, memo_this) and given(previous, f.key, memo_last)):
+            continue  # a blank year is not a year of 0
         money = f.kind is Kind.MONEY
         yield from _compare(s, f.key, (this[f.key], _base(s.report, f.key, this[f.key], money)),
                             (last[f.key], _base(previous, f.key, last[f.key], money)), money,
@@ -166,6 +170,8 @@ def figure_findings(s: Subjects, previous: Report) -> Iterator[Finding]:
     for role in (Role.FEE_APPLICATIONS, Role.FEE_AMOUNT):
         c, old = s.fmt.choice_for(role), previous.format.choice_for(role)
         if c is None or old is None or old.key != c.key:
+            continue
+        if any(r.choices.get(c.key) is None or r.choices[c.key].number is None for r in (s.report, previous)):
             continue
         money = c.number_kind is Kind.MONEY
         a, b = s.report.choice_number(c.key), previous.choice_number(c.key)
