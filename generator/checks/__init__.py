@@ -20,12 +20,14 @@ from .catalogue import CATALOGUE, Check, check_of
 from .claims import claim_findings
 from .facts import (
     choice_findings,
+    contact_findings,
     fee_findings,
     format_year_findings,
     info_findings,
     previous_findings,
     section_findings,
     unit_findings,
+    year_findings,
     years_apart,
 )
 from .findings import CheckResult, Finding, Involved, Subjects
@@ -44,6 +46,8 @@ def check(report: Report, previous: Report | None = None, levels: Levels | None 
     comparable = previous if previous is not None and not years_apart(report, previous) else None
     findings = [
         *info_findings(s),
+        *contact_findings(s),
+        *year_findings(s),
         *format_year_findings(s),
         *previous_findings(s, previous),
         *section_findings(s),
