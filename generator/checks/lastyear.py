@@ -63,7 +63,7 @@ def _shares(report: Report, previous: Report) -> list[_Copied]:
             copied, covered_to = 0, 0  # characters covered by the shingles found so far, and up to where
             for i in range(len(text) - SHINGLE + 1):
                 if text[i:i + SHINGLE] in shingles:
-                    copied += i + SHINGLE - max(i, covered_to)
+                    copied += SHINGLE if i >= covered_to else i + SHINGLE - covered_to
                     covered_to = i + SHINGLE
         out.append(_Copied(index, p.section, len(text), copied))
     return out if whole else []

@@ -25,6 +25,10 @@ _PLACEHOLDER = re.compile(
     re.IGNORECASE,
 )
 
+# Something every placeholder above contains (lower case), to skip paragraphs without any.
+_PLACEHOLDER_TRACES = ("x", "ｘ", "×", "╳", "…", "...", "。。。", "待", "todo", "tbd", "fixme", "【", "此处",
+                       "填写", "补充")
+
 _CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
 _IS_CJK = re.compile(f"[{_CJK}]")
 _HALF_WIDTH = re.compile(r"[,;:?!()\"]|(?<=[\u4e00-\u9fff])\.")
@@ -70,6 +74,9 @@ def _around(text: str, start: int, end: int, width: int = 4) -> str:
 
 
 def _placeholders(s: Subjects, index: int, p: Paragraph) -> Iterator[Finding]:
+    folded = p.text.lower()
+    if not any(t in folded for t in _PLACEHOLDER_TRACES):
+        return  # most paragraphs: no character a placeholder is made of, no slow scan
     found = [m.group() for m in _PLACEHOLDER.finditer(p.text)]
     if found:
         yield make("PLACEHOLDER", check_of("PLACEHOLDER").level, s.paragraph(index),
