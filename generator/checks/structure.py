@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ..content import says_nothing
 from ..formats import Role
 from ..report import PREAMBLE, format_number
 from .catalogue import check_of
@@ -165,8 +166,6 @@ _PROBLEMS = re.compile(r"问题|不足|短板|差距|薄弱|弱项|不够|有待
                        r"|单一|偏少|较少|不深|不全|困难|瓶颈")
 _MEASURES = re.compile(r"改进|措施|下一步|今后|整改|加强|提升|(?<!不)完善|健全|强化|优化|加大|推进|着力|计划|将")
 _SENTENCE_END = re.compile(r"[。！？!?]+")
-_NOTHING = re.compile(r"(?:本年度?|本机关|本单位|今年)?(?:暂|均)?(?:无|没有)(?:其他)?(?:需要?|应当?)?(?:报告|说明)?"
-                      r"的?(?:其他)?(?:事项|情况)?")
 
 
 def section_five_findings(s: Subjects) -> Iterator[Finding]:
@@ -178,7 +177,7 @@ def section_five_findings(s: Subjects) -> Iterator[Finding]:
     text = "".join(s.report.paragraphs[i].text for i in indexes)
     sentences = [x for x in _SENTENCE_END.split(text) if len(x.strip()) >= 4]
     missing = []
-    if _NOTHING.fullmatch(_fold(text)):
+    if all(says_nothing(s.report.paragraphs[i].text) for i in indexes):
         missing.append("只写了“无”")
     else:
         if len(sentences) < 2:
@@ -213,22 +212,12 @@ def fee_text_findings(s: Subjects) -> Iterator[Finding]:
         return  # not charged, or facts that disagree among themselves: FEE's to report
     indexes = [i for i, p in enumerate(report.paragraphs) if p.section == charged_c.section and p.text.strip()]
     text = "".join(report.paragraphs[i].text for i in indexes)
-    if not indexes or "费" in text or not _says_nothing(text):
+    if not indexes or "费" in text or not all(says_nothing(report.paragraphs[i].text) for i in indexes):
         return
     facts = "，".join(x for x in (f"{format_number(count)}{count_c.unit}" if count_c and count else "",
                                   f"{format_number(amount)}{amount_c.unit}" if amount_c and amount else "") if x)
     involved = tuple(s.choice(c.key, report.choice_text(c.key)) for c in (charged_c, count_c, amount_c) if c)
     yield make("FEE_TEXT", check_of("FEE_TEXT").level, s.paragraph(indexes[0]),
                f"第{charged_c.section}部分写的是“{text.strip()}”，但基本信息填了收取信息处理费"
-               f"{f'（{facts}）' if facts else ''}，这一部分有事项要报告；报告中会印出收费情况，"
-               "请删去“无”的说法，或核对收费情况。", TEXT_PART, involved)
-
-
-def _says_nothing(text: str) -> bool:
-    """"无", "本年度无其他需要报告的事项。", "无其他需要报告的情况" — every sentence says nothing."""
-    sentences = [x for x in _SENTENCE_END.split(_fold_keep_stops(text)) if x]
-    return bool(sentences) and all(_NOTHING.fullmatch(x) for x in sentences)
-
-
-def _fold_keep_stops(text: str) -> str:
-    return re.sub(r"[\s：:，,]+", "", text)
+               f"{f'（{facts}）' if facts else ''}：这一部分有收费情况要报告。生成报告时这一部分先印出收费情况；"
+               "请核对收费情况，或在这一部分写明收费情况。", TEXT_PART, involved)
