@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import zipfile
 from collections.abc import Callable, Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
@@ -21,6 +20,7 @@ from .errors import InternalError, UserError
 from .files import check_output_path, collect_files, safe_filename, write_atomically
 from .formats import Format, Kind, get_format
 from .report import Number, Report, Value, organ_key
+from .workers import pool
 
 # What the office sees of each unit at a glance (unit list sheet and terminal); both formats have these.
 KEY_FIGURES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -166,8 +166,8 @@ def read_units(paths: Sequence[Path], progress: Callable[[int], None] | None = N
     else:
         # Chunks amortise the trip between processes yet stay small enough for a smooth progress bar.
         chunksize = max(1, min(64, len(paths) // (workers * 16)))
-        with ProcessPoolExecutor(workers) as pool:
-            units = _tick(pool.map(_read_unit_safely, paths, chunksize=chunksize), progress)
+        with pool(workers) as executor:
+            units = _tick(executor.map(_read_unit_safely, paths, chunksize=chunksize), progress)
     return units
 
 
@@ -306,6 +306,7 @@ def aggregate(paths: Sequence[Path], organ: str, output: Path | None = None, inc
     """Read, check and sum the units' workbooks; write the summary workbook with its unit list."""
     from .workbook import workbook_for
     from .workbook.unitsheet import add_unit_sheet
+    from .workbook.write import workbook_bytes
 
     organ = organ.strip()
     if not organ:
@@ -325,7 +326,8 @@ def aggregate(paths: Sequence[Path], organ: str, output: Path | None = None, inc
     report, notes = sum_units([u for u in units if u.included], organ)
     wb = workbook_for(report)
     add_unit_sheet(wb, [label for label, _ in KEY_FIGURES], [unit_row(u) for u in units])
-    write_atomically(out, lambda tmp: wb.save(tmp), tuple(u.path for u in units), force)
+    data = workbook_bytes(wb)
+    write_atomically(out, lambda tmp: tmp.write_bytes(data), tuple(u.path for u in units), force)
     return Aggregation(report, units, notes, out)
 
 

@@ -290,6 +290,11 @@ def _generate_batch(gen: Any, sources: list[Path], output: Path | None, template
     for prepared in result.failed:
         why = prepared.failure or f"有{len(prepared.result.blocking)}个错误，未生成报告"
         typer.secho(f"未生成：{prepared.source}：{why}", fg=typer.colors.RED, err=True)
+    if result.interrupted:
+        done = len(result.written) + len(result.failed)
+        typer.secho(f"已取消：{len(sources)}个文件中处理了{done}个（上面列出的报告已完整写好），"
+                    f"其余{len(sources) - done}个没有生成。", fg=typer.colors.YELLOW, err=True)
+        raise typer.Exit(130)
     typer.echo(f"共{len(sources)}个文件：生成{len(result.written)}个，失败{len(result.failed)}个。"
                + ("请用 nianbao check 查看未生成文件的错误。" if result.failed else ""))
     if result.failed:
@@ -358,7 +363,7 @@ def publish(
     for line, problem in _published_lines(result, show_findings=one):
         typer.secho(line, err=problem, fg=typer.colors.YELLOW if problem else None)
     for prepared in result.failed:
-        why = prepared.failure or f"有{len(prepared.result.errors)}个错误，未生成"
+        why = prepared.failure or f"有{len(prepared.result.blocking)}个错误，未生成"
         typer.secho(f"未生成：{prepared.source}：{why}", fg=typer.colors.RED, err=True)
     if result.pdf_missing:
         typer.secho(f"注意：{result.pdf_missing}", fg=typer.colors.YELLOW, err=True)
@@ -424,9 +429,13 @@ def _levels(source: Path | None, rules: Path | None) -> dict:
 
 
 def main() -> None:
-    """The console entry point: Click's own errors in Chinese, a closed pipe is not an error."""
+    """The console entry point: Click's own errors in Chinese, a closed pipe is not an error, and
+    SIGTERM stops a command as Ctrl-C does (workers stopped, no half-written file)."""
     import click
 
+    from .workers import stop_on_sigterm
+
+    stop_on_sigterm()
     try:
         code = app(standalone_mode=False)
     except click.exceptions.UsageError as e:

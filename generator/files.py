@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from collections.abc import Callable, Iterable
@@ -55,7 +56,7 @@ def write_atomically(out: Path, write: Callable[[Path], None], inputs: tuple[Pat
         out.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=".nianbao-", suffix=out.suffix, dir=out.parent)
     except OSError as e:
-        raise OutputError(f"无法在该文件夹写入文件（{e.strerror}）：{out.parent}") from None
+        raise OutputError(f"无法在该文件夹写入文件（{os_reason(e)}）：{out.parent}") from None
     os.close(fd)
     tmp = Path(tmp_name)
     try:
@@ -73,10 +74,22 @@ def write_atomically(out: Path, write: Callable[[Path], None], inputs: tuple[Pat
     except PermissionError:
         raise OutputError(f"无法写入文件（可能正被其他程序打开或没有写权限）：{out}") from None
     except OSError as e:
-        raise OutputError(f"无法写入文件（{e.strerror}）：{out}") from None
+        raise OutputError(f"无法写入文件（{os_reason(e)}）：{out}") from None
     finally:
         if tmp.exists():
             tmp.unlink()
+
+
+_REASONS = {
+    errno.ENOSPC: "磁盘已满，请腾出空间后再试", errno.EDQUOT: "超出了磁盘配额", errno.EROFS: "这个位置只能读、不能写",
+    errno.EACCES: "没有写权限", errno.EPERM: "没有写权限", errno.ENAMETOOLONG: "文件名或路径太长",
+    errno.ENOENT: "文件夹不存在", errno.EIO: "读写磁盘时出错",
+}
+
+
+def os_reason(error: OSError) -> str:
+    """Why the system refused, in Chinese where we know the reason."""
+    return _REASONS.get(error.errno, error.strerror or type(error).__name__)
 
 
 def _move_without_replacing(tmp: Path, out: Path) -> None:
@@ -97,12 +110,18 @@ _FORBIDDEN = dict.fromkeys(map(ord, '<>:"/\\|?*'), "_")
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
 
 
+MAX_NAME_BYTES = 200  # file systems allow 255 bytes a name; a temporary name beside it needs a few more
+
+
 def safe_filename(name: str, max_chars: int = 80) -> str:
-    """A file name valid on Windows, macOS and Linux: no separators, no `..`, no control characters."""
+    """A file name valid on Windows, macOS and Linux: no separators, no `..`, no control or
+    direction characters, at most `max_chars` characters and MAX_NAME_BYTES bytes of UTF-8."""
     name = "".join(ch for ch in name if ch.isprintable()).translate(_FORBIDDEN)
     name = name.replace("..", "_").strip(" .")
     stem, dot, ext = name.rpartition(".") if "." in name else (name, "", "")
     stem = stem[: max_chars - len(ext) - 1] if dot else name[:max_chars]
+    while len(f"{stem}{dot}{ext}".encode()) > MAX_NAME_BYTES:
+        stem = stem[:-1]
     if stem.split(".")[0].upper() in _RESERVED:
         stem = "_" + stem
     return (f"{stem}.{ext}" if dot else stem) or "报告"

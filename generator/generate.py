@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Future, ProcessPoolExecutor, as_completed
+from concurrent.futures import Future, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,6 +16,7 @@ from .checks import CheckResult
 from .errors import InternalError, OutputError, UserError
 from .files import check_output_path, collect_files, write_atomically
 from .report import Report
+from .workers import pool
 
 INPUT_SUFFIXES = (".xlsx", ".json")
 
@@ -102,6 +103,7 @@ def collect_inputs(paths: Iterable[Path]) -> list[Path]:
 class BatchResult:
     written: list[tuple[Prepared, Path]] = field(default_factory=list)
     failed: list[Prepared] = field(default_factory=list)
+    interrupted: bool = False  # stopped by Ctrl-C or SIGTERM: what is written is whole, the rest not begun
 
 
 def _prepare_for_pool(source: Path, template: Path | None, allow_errors: bool,
@@ -121,9 +123,9 @@ def prepare_many(sources: list[Path], template: Path | None, allow_errors: bool,
         for source in sources:
             yield _prepare_for_pool(source, template, allow_errors, extras, rules)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with pool(workers) as executor:
         futures: list[Future[Prepared]] = [
-            pool.submit(_prepare_for_pool, source, template, allow_errors, extras, rules) for source in sources
+            executor.submit(_prepare_for_pool, source, template, allow_errors, extras, rules) for source in sources
         ]
         for future in as_completed(futures):
             yield future.result()
@@ -139,21 +141,27 @@ def generate_many(sources: list[Path], output_dir: Path | None, template: Path |
         output_dir.mkdir(parents=True, exist_ok=True)
     result = BatchResult()
     taken: set[Path] = set()
-    for prepared in prepare_many(sources, template, allow_errors, workers, rules=rules):
-        if prepared.data is None:
-            result.failed.append(prepared)
-        else:
-            out = _unique(output_path(prepared, output_dir), taken)
-            try:
-                write(prepared, out, force)
-            except UserError as e:
-                prepared.failure = e
+    batch = prepare_many(sources, template, allow_errors, workers, rules=rules)
+    try:
+        for prepared in batch:
+            if prepared.data is None:
                 result.failed.append(prepared)
             else:
-                taken.add(out)
-                result.written.append((prepared, out))
-        if progress is not None:
-            progress(prepared)
+                out = _unique(output_path(prepared, output_dir), taken)
+                try:
+                    write(prepared, out, force)
+                except UserError as e:
+                    prepared.failure = e
+                    result.failed.append(prepared)
+                else:
+                    taken.add(out)
+                    result.written.append((prepared, out))
+            if progress is not None:
+                progress(prepared)
+    except KeyboardInterrupt:
+        result.interrupted = True
+    finally:
+        batch.close()  # stops the workers when the interruption came while writing
     return result
 
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import UserError
+from .files import os_reason
 
 # PDF/A-2b: fonts embedded, metadata (the title) in the file; "2" is the filter's value for PDF/A-2.
 PDFA_EXPORT = 'pdf:writer_pdf_Export:{"SelectPdfVersion":{"type":"long","value":"2"}}'
@@ -97,7 +98,7 @@ def _run(command: list[str], timeout: float) -> str:
         process = subprocess.Popen(command, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                                    stderr=subprocess.PIPE, **new_group)
     except OSError as e:
-        return f"无法启动 LibreOffice（{e.strerror}）"
+        return f"无法启动 LibreOffice（{os_reason(e)}）"
     try:
         _, err = process.communicate(timeout=timeout)
     except subprocess.TimeoutExpired:

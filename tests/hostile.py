@@ -132,7 +132,7 @@ def outcome(path: Path) -> str:
         return "refused"
     prepared = prepare(path, allow_errors=True)
     if prepared.data is None:
-        assert prepared.problem
+        assert prepared.failure is not None and str(prepared.failure)
         return "refused"
     assert_valid_docx(prepared.data)
     return "ok"

@@ -19,6 +19,7 @@ from .arithmetic import blank_findings, rule_findings, value_findings
 from .catalogue import CATALOGUE, Check, check_of
 from .claims import claim_findings
 from .facts import (
+    character_findings,
     choice_findings,
     contact_findings,
     fee_findings,
@@ -46,6 +47,7 @@ def check(report: Report, previous: Report | None = None, levels: Levels | None 
     comparable = previous if previous is not None and not years_apart(report, previous) else None
     findings = [
         *info_findings(s),
+        *character_findings(s),
         *contact_findings(s),
         *year_findings(s),
         *format_year_findings(s),

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 
 from ..formats import Level, Role, UnknownFormat, covers, format_for_year
 from ..report import INFO_FIELDS, Report, format_number, model, organ_key
+from ..report.model import REPLACEMENT
 from .findings import INFO_PART, TEXT_PART, Finding, Subjects, make
 
 
@@ -39,6 +40,32 @@ _CONTACT_SHAPES = {
                     "网址应以 http:// 或 https:// 开头，如 http://www.example.gov.cn/"),
     "email": (re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+"), "电子邮箱应形如 gk@example.gov.cn"),
 }
+
+
+# Characters a printed report cannot show: U+FFFD stands where the file held a code no text may
+# hold; controls and direction marks are invisible (and a direction mark can disguise a name).
+_INVISIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def character_findings(s: Subjects) -> Iterator[Finding]:
+    """Text that would not print as the clerk meant it, at its cell: broken characters are an error,
+    invisible ones a warning (the report leaves them out)."""
+    report = s.report
+    texts = [(s.info("organ", report.organ), INFO_PART),
+             *((s.info(k, v), INFO_PART) for k, v in report.contacts.items()),
+             *((s.paragraph(i), TEXT_PART) for i in range(len(report.paragraphs)))]
+    for subject, part in texts:
+        text = str(subject.value or "")
+        if REPLACEMENT in text:
+            yield make("CHARACTERS", Level.ERROR, subject,
+                       f"{subject.label}中有无法显示的字符（�，共{text.count(REPLACEMENT)}处），"
+                       "多半是从其他程序复制时带来的；请删除或改正后再生成报告。", part)
+        invisible = sorted(set(_INVISIBLE.findall(text)))
+        if invisible:
+            codes = "、".join(f"U+{ord(c):04X}" for c in invisible)
+            yield make("CHARACTERS", Level.WARNING, subject,
+                       f"{subject.label}中有看不见的控制字符（{codes}），多半是复制粘贴带来的；"
+                       "生成报告时会删除它们，请在原处删除。", part)
 
 
 def contact_findings(s: Subjects) -> Iterator[Finding]:

@@ -22,6 +22,7 @@ from lxml import etree
 
 from ..content import document_title
 from ..errors import UserError
+from ..files import os_reason
 from ..formats import Format
 from ..report import Report
 from . import ooxml
@@ -208,6 +209,9 @@ class ReportTemplate:
         used: set[str] = set()  # the parts of the report the template prints: names and field keys
         for part, lines in self._sources.items():
             tree = self._env.parse("\n".join(lines))
+            for node in tree.find_all((nodes.Include, nodes.Import, nodes.FromImport, nodes.Extends)):
+                raise TemplateProblem(self._place(part, node.lineno) + "引用了其他模板（include、import 或 extends），"
+                                      f"报告模板要自成一体。{HOW_TO_FIX}")
             defined = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
             defined |= {m.name for m in tree.find_all(nodes.Macro)} | set(_MACRO_NAMES) | set(self._env.globals)
             for name in tree.find_all(nodes.Name):
@@ -367,7 +371,7 @@ def _custom_template(path: str, mtime_ns: int, size: int) -> ReportTemplate:
     try:
         data = Path(path).read_bytes()
     except OSError as e:
-        raise TemplateProblem(f"无法读取模板“{path}”：{e.strerror}") from None
+        raise TemplateProblem(f"无法读取模板“{path}”：{os_reason(e)}") from None
     return ReportTemplate(data, Path(path).name)
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import UnreadableInput
+from ..files import os_reason
 from ..formats import FORMATS, Format, Table
 from ..report import INFO_FIELDS, PREAMBLE, Location, Paragraph, Report, Run, Value, format_number, readable_text
 from ..report.numbers import SPACES, parse_number, parse_year
@@ -64,7 +65,7 @@ def _open(path: Path):
         with path.open("rb") as fh:
             head = fh.read(8)
     except OSError as e:
-        raise WorkbookError(f"无法打开文件（{e.strerror}）：{path}") from None
+        raise WorkbookError(f"无法打开文件（{os_reason(e)}）：{path}") from None
     if head.startswith(b"\xd0\xcf\x11\xe0"):
         raise WorkbookError(
             f"{path.name} 是旧版 .xls 工作簿或设置了打开密码的工作簿，无法读取。"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import re
 from decimal import Decimal
 from pathlib import Path
@@ -73,8 +74,16 @@ def blank_report(fmt: Format, organ: str, year: int) -> Report:
 def write_workbook(report: Report, path: Path, force: bool = False, inputs: tuple[Path, ...] = ()) -> None:
     """Write the workbook for `report` (blank or filled) to `path`, atomically; an existing file
     only with `force`."""
-    wb = workbook_for(report)
-    write_atomically(Path(path), lambda tmp: wb.save(tmp), inputs, force)
+    data = workbook_bytes(workbook_for(report))
+    write_atomically(Path(path), lambda tmp: tmp.write_bytes(data), inputs, force)
+
+
+def workbook_bytes(wb: Workbook) -> bytes:
+    """The .xlsx file in memory. Saved straight to disk, openpyxl leaves its zip open when the disk
+    fills, and Python then prints a traceback at exit; bytes are written in one step instead."""
+    buffer = io.BytesIO()
+    wb.save(buffer)
+    return buffer.getvalue()
 
 
 def workbook_for(report: Report) -> Workbook:
