@@ -272,7 +272,7 @@ def test_custom_template_cannot_reach_python(tmp_path, attack):
         for info in src.infolist():
             data = src.read(info)
             if info.filename == "word/document.xml":
-                data = data.decode().replace("{{ organ }}", attack.replace("'", "&apos;"), 1).encode()
+                data = data.decode().replace("{{ title_organ }}", attack.replace("'", "&apos;"), 1).encode()
             dst.writestr(info, data)
     out = tmp_path / "report.docx"
     result = run("generate", EXAMPLE, "-o", out, "--template", mine)

@@ -1,5 +1,5 @@
-"""Report -> what the DOCX template's tags refer to: text cleaned for XML, paragraphs as docxtpl
-rich text in the template's styles, table values as printed."""
+"""Report -> what the DOCX template's tags refer to: text cleaned for XML, paragraphs in the
+template's styles with the line-breaking care a printed page needs, table values as printed."""
 
 from __future__ import annotations
 
@@ -7,11 +7,12 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..content import Look, paragraph_look, printed, styled_runs
-from ..report import Paragraph, Report
-from .build import STYLE_OF_LOOK, VALUES
+from ..content import Look, one_line, organ_lines, paragraph_look, printed, styled_runs
+from ..report import Paragraph, Report, Run
+from . import ooxml
+from .build import STYLE_OF_LOOK, TITLE_CHARS, TITLE_ORGAN, VALUES
 
-CONTEXT_NAMES = ("organ", "year", "preamble", "narrative", VALUES)
+CONTEXT_NAMES = ("organ", TITLE_ORGAN, "year", "preamble", "narrative", VALUES)
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
@@ -28,7 +29,7 @@ class Notes:
         if dropped:
             codes = "、".join(dict.fromkeys(f"U+{ord(c):04X}" for c in dropped))
             self.messages.append(f"{where}：删除了 Word 文件不能保存的控制字符（{codes}）")
-            text = _XML_INVALID.sub("", text)
+            text = xml_safe(text)
         if self.gb2312:
             rare = [c for c in dict.fromkeys(text) if _is_ideograph(c) and not _in_gb2312(c)]
             if rare:
@@ -37,6 +38,11 @@ class Notes:
                     "Word 或 WPS 会用其他字体显示"
                 )
         return text
+
+
+def xml_safe(text: str) -> str:
+    """`text` without the characters an XML file cannot hold."""
+    return _XML_INVALID.sub("", text)
 
 
 def _is_ideograph(c: str) -> bool:
@@ -51,29 +57,85 @@ def _in_gb2312(c: str) -> bool:
     return True
 
 
-def rich_paragraphs(paragraphs: list[Paragraph], notes: Notes) -> Any:
-    """docxtpl paragraphs; runs carry only bold and a style, so the template's fonts apply."""
-    from docxtpl import RichText, RichTextParagraph
+# Numbering typed with ASCII brackets, "(一)" or "(1)", printed full-width like the rest of the
+# Chinese text: ASCII brackets take the Latin face and half a character's width.
+_HALF_WIDTH_NUMBERING = re.compile(r"\(([一二三四五六七八九十]{1,3}|\d{1,2})\)")
 
-    out = RichTextParagraph()
+# Text that must never break across lines: web addresses, e-mail addresses, telephone numbers.
+_UNBREAKABLE = re.compile(
+    r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#@!$&*+,;=%]*[A-Za-z0-9/#=_~-]"  # a URL, without trailing punctuation
+    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"  # an e-mail address
+    r"|\d{3,}(?:-\d{3,})+"  # a telephone number: 0736-5221234, 400-810-1234
+)
+WORD_JOINER = "\u2060"  # no break here: LibreOffice breaks after / and - inside a URL otherwise
+
+
+def full_width_numbering(text: str) -> str:
+    """'(一)' -> '（一）': numbering with ASCII brackets in full-width ones."""
+    return _HALF_WIDTH_NUMBERING.sub(r"（\1）", text)
+
+
+def unbreakable(token: str) -> str:
+    """A URL, e-mail address or telephone number that no application breaks across lines.
+
+    Telephone numbers get non-breaking hyphens (w:noBreakHyphen, honoured by Word, WPS and
+    LibreOffice); addresses a word joiner after each / and -, where LibreOffice would break
+    (Word and WPS do not break inside a word there).
+    """
+    if token[0].isdigit():
+        return token.replace("-", ooxml.NO_BREAK_HYPHEN)
+    return re.sub(r"([/-])(?=.)", r"\1" + WORD_JOINER, token)
+
+
+def _runs_xml(run: Run, style: str) -> tuple[str, bool]:
+    """The run as WordprocessingML, and whether it holds text that must not break."""
+    parts, protected, last = [], False, 0
+    for m in _UNBREAKABLE.finditer(run.text):
+        parts += [run.text[last:m.start()], unbreakable(m.group())]
+        protected, last = True, m.end()
+    parts.append(run.text[last:])
+    return ooxml.text_run("".join(parts), bold=run.bold, style=style), protected
+
+
+class Xml(str):
+    """WordprocessingML the template inserts as it is (Jinja takes __html__ under autoescape)."""
+
+    def __html__(self) -> str:
+        return str(self)
+
+
+def paragraphs_xml(paragraphs: list[Paragraph], notes: Notes) -> Xml:
+    """Paragraphs in the template's styles; runs carry only bold and a character style.
+
+    A paragraph holding an address or a telephone number is set flush left: justified, the line
+    before such an unbreakable run would be stretched over the room it leaves.
+    """
+    out = []
     for p in paragraphs:
-        rich = RichText()
+        where = str(p.location or "正文")
+        p = Paragraph(p.section, [Run(full_width_numbering(notes.clean(r.text, where)), r.bold) for r in p.runs],
+                      p.heading, p.location)
+        runs, flush_left = [], False
         for run, look in styled_runs(p):
-            text = notes.clean(run.text, str(p.location or "正文"))
-            if text:
-                rich.add(text, bold=run.bold, style=STYLE_OF_LOOK[look] if look is Look.RUN_IN else None)
-        out.add(rich, parastyle=STYLE_OF_LOOK[paragraph_look(p)])
-    return out
+            if run.text:
+                xml, protected = _runs_xml(run, STYLE_OF_LOOK[look] if look is Look.RUN_IN else "")
+                runs.append(xml)
+                flush_left |= protected
+        out.append(ooxml.paragraph("".join(runs), STYLE_OF_LOOK[paragraph_look(p)],
+                                   align="left" if flush_left else ""))
+    return Xml("".join(out))
 
 
 def build_context(report: Report, notes: Notes) -> dict[str, Any]:
-    """What the template's tags refer to: organ, year, preamble, narrative[一…六], v[field key]."""
+    """What the template's tags refer to: organ (one line), title_organ (its title lines), year,
+    preamble, narrative[一…六], v[field key]."""
     content = printed(report)
     organ = notes.clean(report.organ, str(report.locations.get("organ") or "基本信息"))
     return {
-        "organ": organ,
+        "organ": one_line(organ),
+        TITLE_ORGAN: "\n".join(organ_lines(organ, TITLE_CHARS)),
         "year": str(report.year or ""),
-        "preamble": rich_paragraphs(content.preamble, notes),
-        "narrative": {number: rich_paragraphs(ps, notes) for number, ps in content.sections.items()},
+        "preamble": paragraphs_xml(content.preamble, notes),
+        "narrative": {number: paragraphs_xml(ps, notes) for number, ps in content.sections.items()},
         VALUES: content.values,
     }

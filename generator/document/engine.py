@@ -16,11 +16,12 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path, PurePosixPath
 
+from ..content import document_title
 from ..errors import UserError
 from ..formats import Format
 from ..report import Report
 from .build import TEMPLATE_DIR, VALUES, build, template_name
-from .context import CONTEXT_NAMES, Notes, build_context
+from .context import CONTEXT_NAMES, Notes, build_context, xml_safe
 
 
 class TemplateProblem(UserError):
@@ -170,12 +171,35 @@ class ReportTemplate:
             data = xml.encode("utf-8")
             etree.fromstring(data)  # never write a file Word cannot open
             rendered[part] = data
+        core = self._entry(_CORE, b"")
+        if core:
+            rendered[_CORE] = _titled(core, xml_safe(document_title(report)))
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
             for info, data in self._entries:
                 z.writestr(zipfile.ZipInfo(info.filename, info.date_time),
                            rendered.get(info.filename, data), zipfile.ZIP_DEFLATED)
         return Rendered(out.getvalue(), notes.messages)
+
+
+_CORE = "docProps/core.xml"
+_DC_TITLE = "{http://purl.org/dc/elements/1.1/}title"
+
+
+def _titled(core: bytes, title: str) -> bytes:
+    """The document properties with the report's own title (PDF converters show it as the title);
+    a template without readable properties keeps what it has."""
+    from lxml import etree
+
+    try:
+        root = etree.fromstring(core)
+    except etree.XMLSyntaxError:
+        return core
+    element = root.find(_DC_TITLE)
+    if element is None:
+        element = etree.SubElement(root, _DC_TITLE)
+    element.text = title
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
 
 
 def _template_line(error: BaseException) -> int | None:
