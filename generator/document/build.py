@@ -108,11 +108,10 @@ def kept_rows(table: Table) -> set[int]:
     A table reads as one grid (its labels span rows and columns): it is kept whole, which moves
     table 三 to a new page when the rest of the page cannot hold it and never leaves table 四's
     header alone at the foot of a page. A row whose caption spans the whole width starts a block
-    of its own (table 二's 第二十条 blocks): the table may break before it, and only there. The
-    last row stays with the blank line after the table, so that line never opens a page.
+    of its own (table 二's 第二十条 blocks): the table may break before it, and only there.
     """
     starts = {c.row for c in table.cells if c.col == 0 and c.colspan == table.columns}
-    return {r for r in range(table.rows) if r + 1 not in starts}
+    return {r for r in range(table.rows - 1) if r + 1 not in starts}
 
 
 def _vertical_heights(table: Table) -> dict[int, int]:
@@ -156,12 +155,17 @@ def document_xml(fmt: Format) -> str:
         ooxml.paragraph(style=BODY),
         paragraph_placeholder("preamble"),
     ]
+    after_table = False
     for section in fmt.sections:
-        body.append(ooxml.paragraph(ooxml.text_run(section.heading), HEADING1))
+        # The line of space between a table and the next heading is the heading's space before:
+        # Word and LibreOffice drop it where the heading opens a page, and an empty paragraph
+        # there would stay (and one kept with the table makes LibreOffice move the table on).
+        body.append(ooxml.paragraph(ooxml.text_run(section.heading), HEADING1,
+                                    space_before_pt=LINE_PT if after_table else 0))
         body.append(paragraph_placeholder(f'narrative["{section.number}"]'))
+        after_table = bool(section.table)
         if section.table:
             body.append(table_xml(fmt.table(section.table)))
-            body.append(ooxml.paragraph(style=BODY))  # a blank line before the next heading
     sect_pr = ooxml.section_properties(PAGE, "rIdFooter1", "rIdFooter2", line_pitch_pt=LINE_PT)
     return ooxml.document_part("".join(body), sect_pr)
 

@@ -80,13 +80,16 @@ def text_run(text: str, *, bold: bool = False, style: str = "") -> str:
     return f"<w:r>{f'<w:rPr>{props}</w:rPr>' if props else ''}{body}</w:r>"
 
 
-def paragraph(runs: str = "", style: str = "", *, align: str = "", keep_next: bool = False) -> str:
+def paragraph(runs: str = "", style: str = "", *, align: str = "", keep_next: bool = False,
+              space_before_pt: float = 0) -> str:
     """A paragraph in a style, with the direct formatting a few paragraphs need (pPr in schema order)."""
     props = ""
     if style:
         props += f"<w:pStyle w:val={_attr(style)}/>"
     if keep_next:
         props += "<w:keepNext/>"
+    if space_before_pt:
+        props += f'<w:spacing w:before="{round(space_before_pt * TWIPS_PER_PT)}"/>'
     if align:
         props += f"<w:jc w:val={_attr(align)}/>"
     return f"<w:p>{f'<w:pPr>{props}</w:pPr>' if props else ''}{runs}</w:p>"
