@@ -270,11 +270,14 @@ def test_title_breaks_between_words_and_the_year_line_stands_alone(printed):
 
 
 def test_addresses_and_telephone_numbers_are_never_split(printed):
-    _report, pdf = printed["stress-2021"]
-    with pdfplumber.open(pdf) as doc:
-        lines = [plain(line["text"]) for page in doc.pages for line in lines_of(page, BODY_PT)]
-    for token in (*URLS, *PHONES, EMAIL):
-        assert any(token in line for line in lines), f"{token} is split across lines"
+    for name, (report, pdf) in printed.items():
+        with pdfplumber.open(pdf) as doc:
+            lines = [plain(line["text"]) for page in doc.pages for line in lines_of(page, BODY_PT)]
+        tokens = [report.contacts.get(key, "") for key in ("phone", "fax", "email", "website_url")]
+        if name.startswith("stress"):
+            tokens += [*URLS, *PHONES, EMAIL]
+        for token in filter(None, tokens):
+            assert any(token in line for line in lines), f"{name}: {token} is split across lines"
 
 
 def test_no_page_opens_with_an_empty_line(printed):

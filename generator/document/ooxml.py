@@ -68,16 +68,10 @@ def run_properties(font: Font) -> str:
     )
 
 
-NO_BREAK_HYPHEN = "\u2011"  # written as <w:noBreakHyphen/>, the form Word, WPS and LibreOffice all honour
-
-
 def text_run(text: str, *, bold: bool = False, style: str = "") -> str:
-    """A run of literal text in a character style, bold or not; U+2011 becomes a non-breaking hyphen."""
+    """A run of literal text in a character style, bold or not."""
     props = (f"<w:rStyle w:val={_attr(style)}/>" if style else "") + ("<w:b/><w:bCs/>" if bold else "")
-    pieces = [f'<w:t xml:space="preserve">{escape(part)}</w:t>' if part else ""
-              for part in text.split(NO_BREAK_HYPHEN)]
-    body = "<w:noBreakHyphen/>".join(pieces)
-    return f"<w:r>{f'<w:rPr>{props}</w:rPr>' if props else ''}{body}</w:r>"
+    return f'<w:r>{f"<w:rPr>{props}</w:rPr>" if props else ""}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
 
 
 def paragraph(runs: str = "", style: str = "", *, align: str = "", keep_next: bool = False,
