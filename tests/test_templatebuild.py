@@ -108,6 +108,14 @@ def test_body_holds_28_characters_a_line_and_22_lines_a_page():
     assert all(v == "0" for k, v in tracking.items() if k not in condensed)  # title, tables, page numbers
 
 
+def test_a_title_line_holds_the_characters_the_title_is_broken_for():
+    from generator.content import TITLE_CHARS
+    from generator.document.build import TITLE_FONT
+
+    size = TITLE_FONT.size_pt * 20
+    assert TITLE_CHARS * size <= PAGE.text_width < (TITLE_CHARS + 1) * size
+
+
 def test_every_face_has_a_fallback_a_stock_windows_has():
     from lxml import etree
 

@@ -18,7 +18,7 @@ from .ooxml import CharacterStyle, Font, FontFace, GridCell, Page, ParagraphStyl
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates"
 VALUES = "v"  # the template's name for the table values: {{ v["applications.new.total"] }}
-TITLE_ORGAN = "title_organ"  # the organ's part of the title, its lines broken between words
+TITLE_ORGAN = "title_organ"  # the organ's part of the title, its lines broken between words (content.TITLE_CHARS)
 
 
 def template_name(format_id: str) -> str:
@@ -46,7 +46,6 @@ TABLE_NOTE_FONT = Font("楷体_GB2312", 9)
 TABLE_LINE_PT = 12  # exact, so a table is as tall in every application whatever face stands in
 PAGE_NUMBER_FONT = Font("宋体", 14, latin="宋体")
 ONE_CHARACTER = round(BODY_FONT.size_pt * ooxml.TWIPS_PER_PT)  # page numbers sit one character in
-TITLE_CHARS = math.floor(PAGE.text_width / (TITLE_FONT.size_pt * ooxml.TWIPS_PER_PT))  # 20 a line
 
 # Each face with the one a stock Windows has when it is missing: GB/T 9704 asks for 仿宋, 楷体
 # and 小标宋; the _GB2312 faces and 方正小标宋简体 come with Office suites or font packs, 仿宋,

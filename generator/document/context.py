@@ -10,7 +10,7 @@ from typing import Any
 from ..content import Look, one_line, organ_lines, paragraph_look, printed, styled_runs
 from ..report import Paragraph, Report, Run
 from . import ooxml
-from .build import STYLE_OF_LOOK, TITLE_CHARS, TITLE_ORGAN, VALUES
+from .build import STYLE_OF_LOOK, TITLE_ORGAN, VALUES
 
 CONTEXT_NAMES = ("organ", TITLE_ORGAN, "year", "preamble", "narrative", VALUES)
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
@@ -131,7 +131,7 @@ def build_context(report: Report, notes: Notes) -> dict[str, Any]:
     organ = notes.clean(report.organ, str(report.locations.get("organ") or "基本信息"))
     return {
         "organ": one_line(organ),
-        TITLE_ORGAN: "\n".join(organ_lines(organ, TITLE_CHARS)),
+        TITLE_ORGAN: "\n".join(organ_lines(organ)),
         "year": str(report.year or ""),
         "preamble": paragraphs_xml(content.preamble, notes),
         "narrative": {number: paragraphs_xml(ps, notes) for number, ps in content.sections.items()},
