@@ -268,11 +268,11 @@ def test_the_document_title_is_the_reports_own():
 
 
 def test_numbering_typed_with_ascii_brackets_prints_full_width():
-    r = report(一="(一)主动公开情况。全年公开信息12条，见附件(1)。")
+    r = report(一="(一)主动公开情况。全年公开信息12条，见附件(1)和http://www.example.gov.cn/a(1).html。")
     r.paragraphs.append(Paragraph("一", [Run("(二)依申请公开情况")], heading=True))
     doc = open_docx(render_docx(r).data)
     para = next(p for p in doc.paragraphs if "主动公开情况" in p.text)
-    assert para.text == "（一）主动公开情况。全年公开信息12条，见附件（1）。"
+    assert para.text.replace("\u2060", "") == "（一）主动公开情况。全年公开信息12条，见附件（1）和http://www.example.gov.cn/a(1).html。"
     assert para.runs[0].style.style_id == "Heading2Char"  # still read as a run-in heading
     assert "（二）依申请公开情况" in paragraphs(render_docx(r).data)
 

@@ -63,9 +63,9 @@ _HALF_WIDTH_NUMBERING = re.compile(r"\(([一二三四五六七八九十]{1,3}|\d
 
 # Text that must never break across lines: web addresses, e-mail addresses, telephone numbers.
 _UNBREAKABLE = re.compile(
-    r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#@!$&*+,;=%]*[A-Za-z0-9/#=_~-]"  # a URL, without trailing punctuation
+    r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#@!$&*+,;=%()]*[A-Za-z0-9/#=_~-]"  # a URL, without trailing punctuation
     r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"  # an e-mail address
-    r"|\d{3,}(?:-\d{3,})+"  # a telephone number: 0736-5221234, 400-810-1234
+    r"|\d{3,}(?:-\d{3,})+"  # a telephone number (0736-5221234) or a year range
 )
 WORD_JOINER = "\u2060"  # invisible; LibreOffice breaks after / and - inside a URL or number otherwise
 
@@ -85,13 +85,14 @@ def unbreakable(token: str) -> str:
     return re.sub(r"([/-])(?=.)", r"\1" + WORD_JOINER, token)
 
 
-def _runs_xml(run: Run, style: str) -> tuple[str, bool]:
-    """The run as WordprocessingML, and whether it holds text that must not break."""
+def _run_xml(run: Run, style: str) -> tuple[str, bool]:
+    """The run as WordprocessingML, and whether it holds text that must not break; numbering
+    brackets full-width outside addresses."""
     parts, protected, last = [], False, 0
     for m in _UNBREAKABLE.finditer(run.text):
-        parts += [run.text[last:m.start()], unbreakable(m.group())]
+        parts += [full_width_numbering(run.text[last:m.start()]), unbreakable(m.group())]
         protected, last = True, m.end()
-    parts.append(run.text[last:])
+    parts.append(full_width_numbering(run.text[last:]))
     return ooxml.text_run("".join(parts), bold=run.bold, style=style), protected
 
 
@@ -111,12 +112,11 @@ def paragraphs_xml(paragraphs: list[Paragraph], notes: Notes) -> Xml:
     out = []
     for p in paragraphs:
         where = str(p.location or "正文")
-        p = Paragraph(p.section, [Run(full_width_numbering(notes.clean(r.text, where)), r.bold) for r in p.runs],
-                      p.heading, p.location)
+        p = Paragraph(p.section, [Run(notes.clean(r.text, where), r.bold) for r in p.runs], p.heading, p.location)
         runs, flush_left = [], False
-        for run, look in styled_runs(p):
+        for run, look in styled_runs(p):  # a run-in heading is found whichever brackets it has
             if run.text:
-                xml, protected = _runs_xml(run, STYLE_OF_LOOK[look] if look is Look.RUN_IN else "")
+                xml, protected = _run_xml(run, STYLE_OF_LOOK[look] if look is Look.RUN_IN else "")
                 runs.append(xml)
                 flush_left |= protected
         out.append(ooxml.paragraph("".join(runs), STYLE_OF_LOOK[paragraph_look(p)],
