@@ -71,7 +71,7 @@ def stress_workbook(path: Path) -> None:
         ("一", True, [Run("1.政策文件公开")]),
         ("一", False, [Run(LONG * 2)]),
         ("一", False, [Run("(二)依申请公开情况。"), Run("全年新收政府信息公开申请12345件", bold=True), Run("，" + LONG * 2)]),
-        ("一", False, [Run("（三）政府信息管理情况。" + LONG * 4)]),
+        ("一", False, [Run("（三）政府信息管理情况。" + LONG * 7)]),  # table 二 then breaks between blocks
         ("三", False, [Run("本年度收到和处理政府信息公开申请的情况见下表。" + LONG)]),
         ("五", False, [Run("存在的主要问题：一是部分业务科室主动公开意识不强；二是依申请公开答复文书的说理性还需加强。" + LONG)]),
         ("六", False, [Run("无。")]),
@@ -220,6 +220,19 @@ def test_no_label_breaks_inside_a_word(printed):
                             bad = set(breaks(lines)) - allowed_breaks(cell.text)
                             assert not bad, f"{name}: “{cell.text}” breaks inside a word: {' / '.join(lines)}"
     assert checked >= 30  # wrapped and vertical labels were seen: the test looked at something
+
+
+def test_no_page_ends_a_table_with_a_caption_or_header_row(printed):
+    parts = 0
+    for name, (_report, pdf) in printed.items():
+        with pdfplumber.open(pdf) as doc:
+            for number, page in enumerate(doc.pages, 1):
+                for t in page_tables(page):
+                    parts += 1
+                    last = [cell for cell in t[-1] if cell]
+                    assert any(re.fullmatch(r"[\d.+-]+(万?元)?", cell) for cell in last), (
+                        f"{name} page {number}: a table part ends with a row of labels: {last}")
+    assert parts >= 10  # three tables in each report, table 二 of the stress report in two parts
 
 
 def test_body_lines_hold_28_characters_and_pages_22_lines(printed):
