@@ -28,7 +28,7 @@ def test_tables_are_drawn_cell_for_cell_from_the_format(format_id):
     for table, docx_table in zip(fmt.tables, drawn, strict=True):
         expected: dict[int, list[str]] = {}
         for c in sorted(table.cells, key=lambda c: (c.row, c.col)):
-            text = f'{{{{ v["{c.field}"] }}}}' if c.is_value else c.text
+            text = f"{{{{ v.{c.field} }}}}" if c.is_value else c.text
             expected.setdefault(c.row, []).append(text)
         got = table_cells(docx_table)
         assert [[t.replace("\n", "") for t in row] for row in got] == [expected[r] for r in range(table.rows)]
@@ -174,6 +174,6 @@ def test_the_line_after_a_table_is_space_before_the_next_heading_not_an_empty_pa
         assert heading.xpath("./w:pPr/w:spacing/@w:before") == ["560"]  # one 28 pt line
 
 
-def test_title_lines_of_the_template_leave_the_organ_to_the_context():
+def test_the_title_lines_of_the_template_are_the_organ_and_the_year_line():
     texts = [p.text for p in open_docx(build(FORMATS["2021"])).paragraphs[:2]]
-    assert texts == ["{{ title_organ }}", "{{ year }}年政府信息公开工作年度报告"]
+    assert texts == ["{{ organ }}", "{{ year }}年政府信息公开工作年度报告"]

@@ -17,8 +17,15 @@ from . import ooxml
 from .ooxml import CharacterStyle, Font, FontFace, GridCell, Page, ParagraphStyle
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates"
-VALUES = "v"  # the template's name for the table values: {{ v["applications.new.total"] }}
-TITLE_ORGAN = "title_organ"  # the organ's part of the title, its lines broken between words (content.TITLE_CHARS)
+# Tag spellings hold neither quotes nor Chinese: Word curls quotes, LibreOffice writes them back as
+# &quot; and splits runs where the script changes. Values: {{ v.applications.new.total }};
+# sections: {{p section1 }} for 一 … (older templates' v["…"] and narrative["一"] still work).
+VALUES = "v"
+
+
+def section_name(index: int) -> str:
+    """The tag name of the n-th section (0-based): section1, section2 …"""
+    return f"section{index + 1}"
 
 
 def template_name(format_id: str) -> str:
@@ -132,7 +139,7 @@ def table_xml(table: Table) -> str:
     cells = []
     for c in table.cells:
         if c.is_value:
-            runs, style = ooxml.text_run(placeholder(f'{VALUES}["{c.field}"]')), TABLE_TEXT
+            runs, style = ooxml.text_run(placeholder(f"{VALUES}.{c.field}")), TABLE_TEXT
         else:
             if c.note:
                 style = TABLE_NOTE
@@ -149,19 +156,19 @@ def table_xml(table: Table) -> str:
 
 def document_xml(fmt: Format) -> str:
     body = [
-        ooxml.paragraph(ooxml.text_run(placeholder(TITLE_ORGAN)), TITLE),
+        ooxml.paragraph(ooxml.text_run(placeholder("organ")), TITLE),  # in lines of content.TITLE_CHARS
         ooxml.paragraph(ooxml.text_run(placeholder("year") + "年" + REPORT_NAME), TITLE),
         ooxml.paragraph(style=BODY),
         paragraph_placeholder("preamble"),
     ]
     after_table = False
-    for section in fmt.sections:
+    for i, section in enumerate(fmt.sections):
         # The line of space between a table and the next heading is the heading's space before:
         # Word and LibreOffice drop it where the heading opens a page, and an empty paragraph
         # there would stay (and one kept with the table makes LibreOffice move the table on).
         body.append(ooxml.paragraph(ooxml.text_run(section.heading), HEADING1,
                                     space_before_pt=LINE_PT if after_table else 0))
-        body.append(paragraph_placeholder(f'narrative["{section.number}"]'))
+        body.append(paragraph_placeholder(section_name(i)))
         after_table = bool(section.table)
         if section.table:
             body.append(table_xml(fmt.table(section.table)))

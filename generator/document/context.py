@@ -7,12 +7,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..content import Look, one_line, organ_lines, paragraph_look, printed, styled_runs
+from ..content import Look, organ_lines, paragraph_look, printed, styled_runs
 from ..report import Paragraph, Report, Run
 from . import ooxml
-from .build import STYLE_OF_LOOK, TITLE_ORGAN, VALUES
+from .build import STYLE_OF_LOOK, VALUES, section_name
 
-CONTEXT_NAMES = ("organ", TITLE_ORGAN, "year", "preamble", "narrative", VALUES)
+FIXED_NAMES = ("organ", "year", "preamble")  # every template has these
+OLD_NAMES = ("narrative",)  # narrative["一"]: the sections as templates before version 0.2 named them
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
@@ -29,7 +30,7 @@ class Notes:
         if dropped:
             codes = "、".join(dict.fromkeys(f"U+{ord(c):04X}" for c in dropped))
             self.messages.append(f"{where}：删除了 Word 文件不能保存的控制字符（{codes}）")
-            text = xml_safe(text)
+            text = _XML_INVALID.sub("", text)
         if self.gb2312:
             rare = [c for c in dict.fromkeys(text) if _is_ideograph(c) and not _in_gb2312(c)]
             if rare:
@@ -38,11 +39,6 @@ class Notes:
                     "Word 或 WPS 会用其他字体显示"
                 )
         return text
-
-
-def xml_safe(text: str) -> str:
-    """`text` without the characters an XML file cannot hold."""
-    return _XML_INVALID.sub("", text)
 
 
 def _is_ideograph(c: str) -> bool:
@@ -124,16 +120,37 @@ def paragraphs_xml(paragraphs: list[Paragraph], notes: Notes) -> Xml:
     return Xml("".join(out))
 
 
+def context_names(fmt) -> tuple[str, ...]:
+    """Every name a template of `fmt` may use."""
+    return (*FIXED_NAMES, *(section_name(i) for i in range(len(fmt.sections))), VALUES, *OLD_NAMES)
+
+
+class Values(dict):
+    """The table values by field key, v["applications.new.total"], and nested by its parts, so that
+    a template may write v.applications.new.total (no quotes for an editor to curl)."""
+
+    def __init__(self, flat: dict[str, str]) -> None:
+        super().__init__(flat)
+        for key, text in flat.items():
+            *path, last = key.split(".")
+            node = self
+            for part in path:
+                node = node.setdefault(part, {})
+            node[last] = text
+
+
 def build_context(report: Report, notes: Notes) -> dict[str, Any]:
-    """What the template's tags refer to: organ (one line), title_organ (its title lines), year,
-    preamble, narrative[一…六], v[field key]."""
+    """What the template's tags refer to: organ (in its title lines, broken between words), year,
+    preamble, section1…, v.<field key>."""
     content = printed(report)
     organ = notes.clean(report.organ, str(report.locations.get("organ") or "基本信息"))
+    sections = {number: paragraphs_xml(ps, notes) for number, ps in content.sections.items()}
+    numbers = [s.number for s in report.format.sections]
     return {
-        "organ": one_line(organ),
-        TITLE_ORGAN: "\n".join(organ_lines(organ)),
+        "organ": "\n".join(organ_lines(organ)),  # the template prints the organ in the title
         "year": str(report.year or ""),
         "preamble": paragraphs_xml(content.preamble, notes),
-        "narrative": {number: paragraphs_xml(ps, notes) for number, ps in content.sections.items()},
-        VALUES: content.values,
+        **{section_name(i): sections[n] for i, n in enumerate(numbers)},
+        "narrative": sections,
+        VALUES: Values(content.values),
     }

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -31,10 +34,33 @@ INFO_FIELDS = (
     InfoField("phone", "联系电话", True),
     InfoField("fax", "传真", False),
     InfoField("email", "电子邮箱", False),
-    InfoField("website_name", "发布网站名称", True, "报告电子版下载的网站，如：某某县人民政府网站"),
-    InfoField("website_url", "发布网站网址", True, "如：http://www.example.gov.cn/"),
+    InfoField("website_name", "发布网站名称", False, "报告电子版下载的网站，如：某某县人民政府网站"),
+    InfoField("website_url", "发布网站网址", False, "以 http:// 或 https:// 开头，如：http://www.example.gov.cn/"),
 )
 CONTACT_KEYS = tuple(f.key for f in INFO_FIELDS if f.key not in ("organ", "year"))
+
+
+# Code points no text may hold: lone surrogates (Excel writes them as _xD800_, JSON as \ud800) and
+# the noncharacters U+FFFE and U+FFFF. They would break every file written from the report.
+_UNREADABLE = re.compile("[\ud800-\udfff\ufffe\uffff]")
+REPLACEMENT = "\ufffd"
+
+
+def readable_text(text: str) -> str:
+    """`text` with every code point no file can hold replaced by U+FFFD, which check points at."""
+    return _UNREADABLE.sub(REPLACEMENT, text)
+
+
+def organ_key(name: str) -> str:
+    """An organ's name compared as people read it: full- and half-width alike, no spaces or
+    zero-width characters, so that one organ typed twice is seen as one."""
+    folded = unicodedata.normalize("NFKC", name)
+    return "".join(ch for ch in folded if not ch.isspace() and unicodedata.category(ch) not in ("Cf", "Cc"))
+
+
+def today() -> dt.date:
+    """The date reports are judged against (a report year must have begun); tests replace it."""
+    return dt.date.today()
 
 
 @dataclass(frozen=True)
@@ -71,6 +97,7 @@ class Value:
     raw: Any = None  # what the cell held, when it was not a clean number
     formula: bool = False  # still the workbook's own total formula: the total is computed
     problem: str = ""  # Chinese, e.g. "不是数字"
+    unit_typed: str = ""  # a money unit typed after the number that is not the cell's (then unread)
 
     @property
     def blank(self) -> bool:
@@ -149,6 +176,17 @@ class Report:
         if v.number is not None:
             return format_number(v.number)
         return "" if v.raw is None else str(v.raw).strip()
+
+    def unit_of(self, key: str) -> str:
+        """The money unit of a table value or a choice: printed by the format (万元), chosen by the
+        clerk where the format leaves it open (2019 采购总金额), or the choice's own (元)."""
+        fmt = self.format
+        if key in fmt.fields:
+            if fmt.fields[key].unit:
+                return fmt.fields[key].unit
+            chooser = next((c for c in fmt.choices if c.unit_of == key), None)
+            return self.choice_text(chooser.key) if chooser is not None else ""
+        return fmt.choice(key).unit
 
     def choice_number(self, key: str) -> Number:
         v = self.choices.get(key)

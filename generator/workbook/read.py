@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 import unicodedata
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from ..errors import UnreadableInput
 from ..formats import FORMATS, Format, Table
-from ..report import INFO_FIELDS, PREAMBLE, Location, Paragraph, Report, Run, Value
+from ..report import INFO_FIELDS, PREAMBLE, Location, Paragraph, Report, Run, Value, format_number, readable_text
 from ..report.numbers import SPACES, parse_number, parse_year
 from .cellref import cell_name
 from .layout import (
@@ -25,8 +26,9 @@ from .layout import (
     table_sheet,
     total_formula,
 )
-from .xlsx import XCell, XlsxBook, XlsxError, XSheet
+from .xlsx import MAX_CELLS, TooManyCells, XCell, XlsxBook, XlsxError, XSheet
 
+CLEARED_TOTAL = "合计公式被删除"
 # Refuse archives that unpack to more than this before opening them (a "zip bomb").
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 _EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
@@ -79,6 +81,9 @@ def _open(path: Path):
                 f"{path.name} 解压后超过 {MAX_UNPACKED_BYTES // 1024 // 1024} MB，不像是报告工作簿，已拒绝读取"
             )
         if "xl/workbook.xml" not in archive.namelist():
+            if _is_opendocument(archive):
+                raise WorkbookError(f"{path.name} 是 OpenDocument 表格（.ods 格式），不是 .xlsx 工作簿。"
+                                    "请在 WPS、Excel 或 LibreOffice 中“另存为”Excel 工作簿（.xlsx）后再用")
             raise WorkbookError(f"{path.name} 不是 Excel 工作簿（缺少工作簿内容）")
         # Only cell values are read: the macros of an .xlsm are never run.
         return XlsxBook(archive)
@@ -90,6 +95,13 @@ def _open(path: Path):
         raise
 
 
+def _is_opendocument(archive: zipfile.ZipFile) -> bool:
+    try:
+        return archive.read("mimetype").startswith(b"application/vnd.oasis.opendocument")
+    except (KeyError, OSError, zipfile.BadZipFile, RuntimeError):
+        return False
+
+
 def _sheet(wb: XlsxBook, name: str, path: Path) -> XSheet:
     if name not in wb.sheetnames:
         raise WorkbookError(
@@ -98,6 +110,9 @@ def _sheet(wb: XlsxBook, name: str, path: Path) -> XSheet:
         )
     try:
         return wb.sheet(name)
+    except TooManyCells:
+        raise WorkbookError(f"{path.name} 的工作表“{name}”有超过 {MAX_CELLS} 个单元格，不像是报告工作簿"
+                            "（可能在很远的行或列里误填了内容），已拒绝读取") from None
     except XlsxError:
         raise WorkbookError(f"{path.name} 的工作表“{name}”已损坏，无法读取") from None
 
@@ -106,7 +121,7 @@ def _format_of(wb: XlsxBook, path: Path) -> Format:
     if META_SHEET not in wb.sheetnames:
         raise WorkbookError(f"{path.name} 不是由 nianbao 生成的填报工作簿。请先运行 nianbao template 生成工作簿再填写")
     sheet = _sheet(wb, META_SHEET, path)
-    meta = {str(sheet.cell(r, 1).value).strip(): sheet.cell(r, 2).value for r in range(1, sheet.max_row + 1)}
+    meta = {str(sheet.cell(r, 1).value).strip(): sheet.cell(r, 2).value for r in sheet.rows()}
     if meta.get("generator") != "nianbao":
         raise WorkbookError(f"{path.name} 不是由 nianbao 生成的填报工作簿")
     if meta.get("template_version") != float(TEMPLATE_VERSION):
@@ -131,8 +146,9 @@ def clean_text(value: Any) -> str:
 
 
 def unescape_excel(text: str) -> str:
-    """Excel stores control characters as _xHHHH_; give the clerk's real characters back."""
-    return _EXCEL_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+    """Excel stores control characters as _xHHHH_; give the clerk's real characters back (and
+    U+FFFD for a code no text may hold, such as a lone surrogate, which the checker points at)."""
+    return readable_text(_EXCEL_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text))
 
 
 def _normalise_formula(text: str) -> str:
@@ -163,13 +179,13 @@ def _read_info(wb: XlsxBook, fmt: Format, report: Report, path: Path) -> None:
             text = clean_text(raw)
             report.choices[choice.key] = Value(location=where, raw=text or None)
         else:
-            report.choices[choice.key] = parse_number(raw, choice.number_kind, where)
+            report.choices[choice.key] = parse_number(raw, choice.number_kind, where, choice.unit)
 
 
 def _read_text(wb: XlsxBook, fmt: Format, report: Report, path: Path) -> None:
     ws = _sheet(wb, TEXT_SHEET, path)
     part = PREAMBLE
-    for row in range(TEXT_TOP, ws.max_row + 1):
+    for row in ws.rows(TEXT_TOP):
         kind_cell, text_cell = ws.cell(row, 1), ws.cell(row, 2)
         if text_cell.value is None and isinstance(kind_cell.value, str):
             marker = part_of_marker(fmt, kind_cell.value)
@@ -218,8 +234,8 @@ def _trim(runs: list[Run]) -> list[Run]:
 
 def _plain(value: Any) -> str:
     """A number typed into a text cell, as the clerk sees it (12, not 12.0)."""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    if isinstance(value, Decimal):
+        return format_number(value)
     return str(value)
 
 
@@ -240,6 +256,10 @@ def _read_table(ws: XSheet, fmt: Format, table: Table, report: Report, path: Pat
                 )
             continue
         f = fields[c.field]
+        if f.is_total and cell.formula is None and raw is None:
+            # The clerk cleared the total's formula: count the parts, and say so once, at this cell.
+            report.values[f.key] = Value(location=where, formula=True, problem=CLEARED_TOTAL)
+            continue
         if cell.formula is not None:
             if f.is_total and _normalise_formula(cell.formula) == _normalise_formula(total_formula(fmt, f)):
                 report.values[f.key] = Value(location=where, formula=True)
@@ -250,7 +270,7 @@ def _read_table(ws: XSheet, fmt: Format, table: Table, report: Report, path: Pat
                     problem="是公式但没有计算结果（请在 Excel/WPS 中打开并保存后再试）",
                 )
                 continue
-        report.values[f.key] = parse_number(raw, f.kind, where)
+        report.values[f.key] = parse_number(raw, f.kind, where, report.unit_of(f.key))
 
 
 def _squash(text: str) -> str:
