@@ -6,6 +6,8 @@ The DOCX (document/) and the web page (html/) both print this; neither decides w
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
 from dataclasses import dataclass
 from enum import StrEnum
@@ -33,13 +35,72 @@ class Look(StrEnum):
     RUN_IN = "run_in"  # the （一）…。 that opens a body paragraph
 
 
-def title_lines(report: Report) -> tuple[str, str]:
-    """The title in its usual two lines: the organ, then '<year>年政府信息公开工作年度报告'."""
-    return report.organ, f"{report.year or ''}年{REPORT_NAME}"
+TITLE_CHARS = 20  # 二号 characters on GB/T 9704's 156 mm line
+_LINE_BREAKS = re.compile("[ \t\u3000]*(?:\r\n|[\r\n\u2028])+[ \t\u3000]*")  # Alt+Enter in a cell, and spaces beside it
+# Where an organ's name may break: after an administrative unit or an organ's own kind. A unit
+# directly followed by another (苏州市, 乡镇) or by a word it begins (市场, 区域, 县级, 市委) is not
+# a break, nor is one that ends a compound (城市, 城乡, 城镇, 都市).
+_UNITS = re.compile(
+    "(特别行政区|自治区|自治州|自治县|自治旗|地区|人民政府|政府|办事处|委员会|管委会|办公室|办公厅|街道|苏木"
+    "|[省市州盟县区旗镇乡局厅])"
+    "(?![省市州盟县区旗镇乡场政级委直属辖域划村])"
+)
+_NOT_UNITS = ("城市", "城乡", "城镇", "都市", "超市")
+
+
+def one_line(organ: str) -> str:
+    """The organ on one line, whatever line breaks a clerk typed into its cell for the title."""
+    return _LINE_BREAKS.sub("", organ.strip())
+
+
+def organ_lines(organ: str, max_chars: int = TITLE_CHARS) -> list[str]:
+    """The organ's part of the title, in lines of at most `max_chars` that break between words.
+
+    A clerk sets the breaks by typing line breaks in the cell (Alt+Enter); otherwise a name too
+    long for one line breaks after administrative units (…自治区 / …自治州 / …县人民政府办公室),
+    choosing the most even lines, as GB/T 9704 asks of a title.
+    """
+    lines = [line for line in _LINE_BREAKS.split(organ.strip()) if line]
+    return [part for line in lines for part in _balanced_lines(line, max_chars)]
+
+
+def _width(text: str) -> float:
+    return sum(0.5 if ch.isascii() else 1 for ch in text)
+
+
+def _breaks(name: str) -> list[int]:
+    """Positions after a unit in `name` where a title line may end."""
+    return [m.end() for m in _UNITS.finditer(name)
+            if 0 < m.end() < len(name) and name[m.end() - 2:m.end()] not in _NOT_UNITS]
+
+
+def _balanced_lines(name: str, max_chars: int) -> list[str]:
+    if _width(name) <= max_chars:
+        return [name]
+    candidates = _breaks(name)
+    for count in range(math.ceil(_width(name) / max_chars), len(candidates) + 2):
+        best: tuple[float, list[str]] | None = None
+        for cut in itertools.combinations(candidates, count - 1):
+            parts = [name[a:b] for a, b in zip((0, *cut), (*cut, len(name)), strict=True)]
+            widths = [_width(p) for p in parts]
+            if max(widths) <= max_chars:
+                spread = max(widths) - min(widths)
+                if best is None or spread < best[0]:
+                    best = (spread, parts)
+        if best is not None:
+            return best[1]
+    # No unit to break after: cut at the width of a line (a clerk can still set the breaks).
+    return [name[i:i + max_chars] for i in range(0, len(name), max_chars)]
+
+
+def title_lines(report: Report, max_chars: int = TITLE_CHARS) -> tuple[str, ...]:
+    """The title: the organ's lines, then '<year>年政府信息公开工作年度报告' on a line of its own."""
+    return (*organ_lines(report.organ, max_chars), f"{report.year or ''}年{REPORT_NAME}")
 
 
 def document_title(report: Report) -> str:
-    return "".join(title_lines(report))
+    """The title on one line, as a file's properties give it."""
+    return f"{one_line(report.organ)}{report.year or ''}年{REPORT_NAME}"
 
 
 def standard_preamble(report: Report) -> list[Paragraph]:
@@ -57,7 +118,7 @@ def standard_preamble(report: Report) -> list[Paragraph]:
         ("address", "地址"), ("postcode", "邮政编码"), ("phone", "联系电话"), ("fax", "传真"),
         ("email", "电子邮箱")) if c.get(key))
     if c.get("office") or contact:
-        second += (f"如对本报告有疑问，请与{c.get('office') or report.organ}联系"
+        second += (f"如对本报告有疑问，请与{c.get('office') or one_line(report.organ)}联系"
                    f"{f'（{contact}）' if contact else ''}。")
     return [Paragraph(PREAMBLE, [Run(first)]), Paragraph(PREAMBLE, [Run(second)])]
 
@@ -148,7 +209,7 @@ def table_values(report: Report) -> dict[str, str]:
 class Printed:
     """A whole report as printed, part by part, for a medium to lay out."""
 
-    title: tuple[str, str]
+    title: tuple[str, ...]
     preamble: list[Paragraph]
     sections: dict[str, list[Paragraph]]  # section number -> its paragraphs
     values: dict[str, str]  # field key -> the text of its cell
@@ -168,4 +229,4 @@ def file_name(report: Report, suffix: str = ".docx") -> str:
     from .files import safe_filename
 
     year = f"{report.year}年" if report.year else ""
-    return safe_filename(f"{year}{report.organ or '未填写机关名称'}{REPORT_NAME}{suffix}")
+    return safe_filename(f"{year}{one_line(report.organ) or '未填写机关名称'}{REPORT_NAME}{suffix}")

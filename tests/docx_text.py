@@ -34,12 +34,16 @@ def table_cells(table: DocxTable) -> list[list[str]]:
     return [[cell_text(tc) for tc in tr.tc_lst if tc.vMerge != "continue"] for tr in table._tbl.tr_lst]
 
 
+WORD_JOINER = "\u2060"  # invisible; the report puts it inside web addresses so that no line breaks them
+
+
 def stream(doc) -> list[tuple[str, str]]:
-    """("p", text) for each paragraph and ("cell", text) for each table cell, in order."""
+    """("p", text) for each paragraph and ("cell", text) for each table cell, in order, as read
+    (word joiners left out)."""
     out: list[tuple[str, str]] = []
     for item in doc.iter_inner_content():
         if isinstance(item, DocxTable):
             out += [("cell", text) for row in table_cells(item) for text in row]
         else:
-            out.append(("p", item.text))
+            out.append(("p", item.text.replace(WORD_JOINER, "")))
     return out

@@ -320,3 +320,71 @@ def test_default_output_name_is_safe_for_any_file_system(organ):
     assert name.endswith(".docx") and len(name.encode("utf-8")) <= 255
     assert not set(name) & set('<>:"/\\|?*') and all(ch.isprintable() for ch in name)
     assert name.strip(" .") == name and ".." not in name
+
+
+# --- the printed page ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("organ", "lines"), [
+    ("云溪县自然资源局", ["云溪县自然资源局"]),
+    ("新疆维吾尔自治区伊犁哈萨克自治州奎屯市人民政府办公室", ["新疆维吾尔自治区伊犁哈萨克自治州", "奎屯市人民政府办公室"]),
+    ("中国（上海）自由贸易试验区临港新片区管理委员会", ["中国（上海）自由贸易试验区", "临港新片区管理委员会"]),
+    ("济南市市中区住房和城乡建设局综合行政执法大队", ["济南市市中区住房和城乡建设局", "综合行政执法大队"]),  # not 城乡 / 建设局
+    ("内蒙古自治区呼伦贝尔市鄂温克族自治旗人民政府办公室", ["内蒙古自治区呼伦贝尔市", "鄂温克族自治旗人民政府办公室"]),
+    ("苏州市市场监督管理局苏州工业园区分局", ["苏州市市场监督管理局苏州工业园区分局"]),  # 18 characters: one line
+])
+def test_long_organ_names_break_after_an_administrative_unit_in_even_lines(organ, lines):
+    from generator.content import organ_lines
+
+    assert organ_lines(organ) == lines
+
+
+def test_an_organ_name_with_no_unit_to_break_after_still_fits_the_line():
+    from generator.content import organ_lines
+
+    assert [len(line) for line in organ_lines("甲" * 30)] == [20, 10]
+
+
+def test_a_line_break_typed_in_the_organ_cell_sets_the_title_break(tmp_path):
+    from generator.service import load_report
+    from generator.workbook import write_workbook
+
+    workbook = tmp_path / "filled.xlsx"
+    write_workbook(blank_report(FORMATS["2021"], "某某市\n城市管理局", 2025), workbook)  # Alt+Enter in 机关名称
+    r = load_report(workbook)
+    r.contacts = dict(CONTACTS, office="")
+    data = render_docx(r).data
+    title = open_docx(data).paragraphs[0]
+    assert title._p.xpath(".//w:t/text()") == ["某某市", "城市管理局"] and len(title._p.xpath(".//w:br")) == 1
+    assert "请与某某市城市管理局联系" in paragraphs(data)[4]  # one line wherever else the organ is printed
+    assert file_name(r) == "2025年某某市城市管理局政府信息公开工作年度报告.docx"
+
+
+def test_the_document_title_is_the_reports_own():
+    core = etree.fromstring(zipfile.ZipFile(io.BytesIO(render_docx(report()).data)).read("docProps/core.xml"))
+    assert core.findtext("{http://purl.org/dc/elements/1.1/}title") == "某某县人民政府办公室2023年政府信息公开工作年度报告"
+
+
+def test_numbering_typed_with_ascii_brackets_prints_full_width():
+    r = report(一="(一)主动公开情况。全年公开信息12条，见附件(1)和http://www.example.gov.cn/a(1).html。")
+    r.paragraphs.append(Paragraph("一", [Run("(二)依申请公开情况")], heading=True))
+    doc = open_docx(render_docx(r).data)
+    para = next(p for p in doc.paragraphs if "主动公开情况" in p.text)
+    assert para.text.replace("\u2060", "") == "（一）主动公开情况。全年公开信息12条，见附件（1）和http://www.example.gov.cn/a(1).html。"
+    assert para.runs[0].style.style_id == "Heading2Char"  # still read as a run-in heading
+    assert "（二）依申请公开情况" in paragraphs(render_docx(r).data)
+
+
+def test_addresses_and_telephone_numbers_cannot_break_and_their_paragraph_is_not_stretched():
+    from generator.document.context import WORD_JOINER
+
+    r = report(一="热线0996-6022811，网址https://www.example.gov.cn/zwgk/list-1.html，邮箱gk-1@example.gov.cn。")
+    doc = open_docx(render_docx(r).data)
+    para = next(p for p in doc.paragraphs if p.text.startswith("热线"))
+    xml = etree.tostring(para._p, encoding="unicode")
+    assert f"0996-{WORD_JOINER}6022811" in xml
+    assert f"https:/{WORD_JOINER}/{WORD_JOINER}www.example.gov.cn/{WORD_JOINER}zwgk/{WORD_JOINER}list-{WORD_JOINER}1.html" in xml
+    assert f"gk-{WORD_JOINER}1@example.gov.cn" in xml
+    assert para.paragraph_format.alignment == 0  # left: the line before an unbreakable run is not justified
+    plain = next(p for p in doc.paragraphs if p.text.startswith("存在的问题"))
+    assert plain.paragraph_format.alignment is None  # the style's justification

@@ -8,12 +8,13 @@ shipped template gets one built from its description when it is first used.
 
 from __future__ import annotations
 
+import math
 from pathlib import Path
 
 from ..content import REPORT_NAME, Look
 from ..formats import FORMATS, Format, Table
 from . import ooxml
-from .ooxml import CharacterStyle, Font, GridCell, Page, ParagraphStyle
+from .ooxml import CharacterStyle, Font, FontFace, GridCell, Page, ParagraphStyle
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates"
 # Tag spellings hold neither quotes nor Chinese: Word curls quotes, LibreOffice writes them back as
@@ -32,17 +33,38 @@ def template_name(format_id: str) -> str:
 
 
 # GB/T 9704-2012 and practice (format-spec.md §9): faces, sizes in points (二号 22, 三号 16,
-# 四号 14, 五号 10.5), the page and the 28 pt line.
-TITLE_FONT = Font("方正小标宋简体", 22)
-BODY_FONT = Font("仿宋_GB2312", 16)
-HEADING1_FONT = Font("黑体", 16)
-HEADING2_FONT = Font("楷体_GB2312", 16)
-TABLE_FONT = Font("仿宋_GB2312", 10.5)
-TABLE_NOTE_FONT = Font("楷体_GB2312", 10.5)
-PAGE_NUMBER_FONT = Font("宋体", 14, latin="宋体")
-LINE_PT = 28
+# 四号 14, 小五 9), the page and the 28 pt line.
 PAGE = Page(top=37, bottom=35, left=28, right=26, footer=22)
+LINE_PT = 28  # 22 lines fill the 225 mm text block
+CHARS_PER_LINE = 28
+BODY_PT = 16
+# 28 characters of 三号 need 15.79 pt each on the 156 mm line: every body character is condensed
+# by 0.25 pt (15.75 pt x 28 = 441 pt), which Word, WPS and LibreOffice apply alike.
+BODY_TRACKING = -5
+
+TITLE_FONT = Font("方正小标宋简体", 22)
+BODY_FONT = Font("仿宋_GB2312", BODY_PT, tracking_twips=BODY_TRACKING)
+HEADING1_FONT = Font("黑体", BODY_PT, tracking_twips=BODY_TRACKING)
+HEADING2_FONT = Font("楷体_GB2312", BODY_PT, tracking_twips=BODY_TRACKING)
+# Tables in 小五: the widths of table 三 in formats/common.py are counted in its characters, so
+# that its longest labels break between words and the whole table fits on one page.
+TABLE_FONT = Font("仿宋_GB2312", 9)
+TABLE_NOTE_FONT = Font("楷体_GB2312", 9)
+TABLE_LINE_PT = 12  # exact, so a table is as tall in every application whatever face stands in
+PAGE_NUMBER_FONT = Font("宋体", 14, latin="宋体")
 ONE_CHARACTER = round(BODY_FONT.size_pt * ooxml.TWIPS_PER_PT)  # page numbers sit one character in
+
+# Each face with the one a stock Windows has when it is missing: GB/T 9704 asks for 仿宋, 楷体
+# and 小标宋; the _GB2312 faces and 方正小标宋简体 come with Office suites or font packs, 仿宋,
+# 楷体, 黑体 and 宋体 with Windows. PANOSE numbers as Windows' own fonts report them.
+FACES = (
+    FontFace("仿宋_GB2312", "仿宋", "02010609030101010101", family="modern", pitch="fixed"),
+    FontFace("楷体_GB2312", "楷体", "02010609030101010101", family="modern", pitch="fixed"),
+    FontFace("方正小标宋简体", "宋体", "02010600030101010101"),
+    FontFace("黑体", "SimHei", "02010609060101010101", family="modern", pitch="fixed"),
+    FontFace("宋体", "SimSun", "02010600030101010101"),
+    FontFace(ooxml.LATIN_FONT, panose="02020603050405020304", charset="00", family="roman"),
+)
 
 BODY = "Normal"
 TITLE = "Title"
@@ -67,9 +89,12 @@ STYLES = (
     ParagraphStyle(HEADING3, "heading 3", BODY_FONT, BODY, BODY, first_line_chars=2,
                    line_exact_pt=LINE_PT, outline_level=2, keep_next=True),
     CharacterStyle(RUN_IN_HEADING, "Heading 2 Char", HEADING2_FONT, link=HEADING2),
-    ParagraphStyle(TABLE_TEXT, "表格文字", TABLE_FONT, BODY, align="center", snap_to_grid=False),
-    ParagraphStyle(TABLE_LABEL, "表格行名", TABLE_FONT, TABLE_TEXT, align="left", snap_to_grid=False),
-    ParagraphStyle(TABLE_NOTE, "表格说明", TABLE_NOTE_FONT, TABLE_TEXT, align="center", snap_to_grid=False),
+    ParagraphStyle(TABLE_TEXT, "表格文字", TABLE_FONT, BODY, align="center", line_exact_pt=TABLE_LINE_PT,
+                   snap_to_grid=False),
+    ParagraphStyle(TABLE_LABEL, "表格行名", TABLE_FONT, TABLE_TEXT, align="left", line_exact_pt=TABLE_LINE_PT,
+                   snap_to_grid=False),
+    ParagraphStyle(TABLE_NOTE, "表格说明", TABLE_NOTE_FONT, TABLE_TEXT, align="center",
+                   line_exact_pt=TABLE_LINE_PT, snap_to_grid=False),
     ParagraphStyle(FOOTER, "footer", PAGE_NUMBER_FONT, BODY, align="center", snap_to_grid=False),
 )
 
@@ -83,57 +108,81 @@ def paragraph_placeholder(expression: str) -> str:
     return ooxml.paragraph(ooxml.text_run("{{p " + expression + " }}"), BODY)
 
 
+def kept_rows(table: Table) -> set[int]:
+    """The rows that stay on the page of what follows them.
+
+    A table reads as one grid (its labels span rows and columns): it is kept whole, which moves
+    table 三 to a new page when the rest of the page cannot hold it and never leaves table 四's
+    header alone at the foot of a page. A row whose caption spans the whole width starts a block
+    of its own (table 二's 第二十条 blocks): the table may break before it, and only there.
+    """
+    starts = {c.row for c in table.cells if c.col == 0 and c.colspan == table.columns}
+    return {r for r in range(table.rows - 1) if r + 1 not in starts}
+
+
+def _vertical_heights(table: Table) -> dict[int, int]:
+    """Least row heights (twips) that hold each vertical label in one column of characters."""
+    size = TABLE_FONT.size_pt * ooxml.TWIPS_PER_PT
+    one_row = TABLE_LINE_PT * ooxml.TWIPS_PER_PT + 2 * ooxml.CELL_PADDING
+    heights: dict[int, int] = {}
+    for c in table.cells:
+        need = (len(c.text) + 1) * size + 2 * ooxml.CELL_PADDING  # a character to spare
+        if c.vertical and need > c.rowspan * one_row:
+            for r in range(c.row, c.row + c.rowspan):
+                heights[r] = max(heights.get(r, 0), math.ceil(need / c.rowspan))
+    return heights
+
+
 def table_xml(table: Table) -> str:
     """One statutory table from its grid description: labels as printed, values as placeholders."""
     value_rows = {c.row for c in table.cells if c.is_value}
     cells = []
     for c in table.cells:
         if c.is_value:
-            content = ooxml.paragraph(ooxml.text_run(placeholder(f"{VALUES}.{c.field}")), TABLE_TEXT)
+            runs, style = ooxml.text_run(placeholder(f"{VALUES}.{c.field}")), TABLE_TEXT
         else:
-            vertical = c.vertical
             if c.note:
                 style = TABLE_NOTE
             elif c.row in value_rows and c.rowspan == 1:
                 style = TABLE_LABEL
             else:
                 style = TABLE_TEXT
-            # Table 二's captions and column heads stay with their first item row; repeated
-            # header rows need no such hold (and LibreOffice would then move the whole table).
-            keep = c.row not in value_rows and c.row >= table.header_rows
-            content = ooxml.paragraph(ooxml.text_run(c.text, char_breaks=vertical), style, keep_next=keep)
-        cells.append(GridCell(c.row, c.col, content, c.rowspan, c.colspan))
+            runs = ooxml.text_run(c.text)
+        cells.append(GridCell(c.row, c.col, runs, style, c.rowspan, c.colspan, c.vertical))
     widths = ooxml.column_widths(table.widths, PAGE.text_width)
-    return ooxml.table(widths, cells, header_rows=table.header_rows,
-                       filler=ooxml.paragraph(style=TABLE_TEXT))
+    return ooxml.table(widths, cells, header_rows=table.header_rows, keep_with_next=kept_rows(table),
+                       min_heights=_vertical_heights(table))
 
 
 def document_xml(fmt: Format) -> str:
     body = [
-        ooxml.paragraph(ooxml.text_run(placeholder("organ")), TITLE),
+        ooxml.paragraph(ooxml.text_run(placeholder("organ")), TITLE),  # in lines of content.TITLE_CHARS
         ooxml.paragraph(ooxml.text_run(placeholder("year") + "年" + REPORT_NAME), TITLE),
         ooxml.paragraph(style=BODY),
         paragraph_placeholder("preamble"),
     ]
+    after_table = False
     for i, section in enumerate(fmt.sections):
-        body.append(ooxml.paragraph(ooxml.text_run(section.heading), HEADING1))
+        # The line of space between a table and the next heading is the heading's space before:
+        # Word and LibreOffice drop it where the heading opens a page, and an empty paragraph
+        # there would stay (and one kept with the table makes LibreOffice move the table on).
+        body.append(ooxml.paragraph(ooxml.text_run(section.heading), HEADING1,
+                                    space_before_pt=LINE_PT if after_table else 0))
         body.append(paragraph_placeholder(section_name(i)))
+        after_table = bool(section.table)
         if section.table:
-            table = fmt.table(section.table)
-            body.append(table_xml(table))
-            body.append(ooxml.paragraph(style=BODY))  # a blank line before the next heading
+            body.append(table_xml(fmt.table(section.table)))
     sect_pr = ooxml.section_properties(PAGE, "rIdFooter1", "rIdFooter2", line_pitch_pt=LINE_PT)
     return ooxml.document_part("".join(body), sect_pr)
 
 
 def build(fmt: Format) -> bytes:
     """The template of one format as .docx bytes."""
-    faces = [s.font.east_asia for s in STYLES] + [s.font.latin for s in STYLES]
     return ooxml.package(
         document=document_xml(fmt),
         styles=ooxml.styles_part(BODY_FONT, STYLES),
         settings=ooxml.settings_part(),
-        fonts=ooxml.font_table_part(faces),
+        fonts=ooxml.font_table_part(FACES),
         footers=[ooxml.page_number_footer(FOOTER, "right", ONE_CHARACTER),
                  ooxml.page_number_footer(FOOTER, "left", ONE_CHARACTER)],
         title=f"{REPORT_NAME}模板（{fmt.title}）",
@@ -148,4 +197,3 @@ def main(argv: list[str]) -> int:
         path.write_bytes(build(fmt))
         print(path)
     return 0
-

@@ -1,5 +1,5 @@
-"""Report -> what the DOCX template's tags refer to: text cleaned for XML, paragraphs as docxtpl
-rich text in the template's styles, table values as printed."""
+"""Report -> what the DOCX template's tags refer to: text cleaned for XML, paragraphs in the
+template's styles with the line-breaking care a printed page needs, table values as printed."""
 
 from __future__ import annotations
 
@@ -7,8 +7,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..content import Look, paragraph_look, printed, styled_runs
-from ..report import Paragraph, Report
+from ..content import Look, organ_lines, paragraph_look, printed, styled_runs
+from ..report import Paragraph, Report, Run
+from . import ooxml
 from .build import STYLE_OF_LOOK, VALUES, section_name
 
 FIXED_NAMES = ("organ", "year", "preamble")  # every template has these
@@ -52,35 +53,71 @@ def _in_gb2312(c: str) -> bool:
     return True
 
 
-class RichParagraphs:
-    """docxtpl's RichTextParagraph, the same XML, without its `self.xml +=` that grows one string a
-    paragraph (20,000 paragraphs took half a minute): the paragraphs are joined once, when printed."""
+# Numbering typed with ASCII brackets, "(一)" or "(1)", printed full-width like the rest of the
+# Chinese text: ASCII brackets take the Latin face and half a character's width.
+_HALF_WIDTH_NUMBERING = re.compile(r"\(([一二三四五六七八九十]{1,3}|\d{1,2})\)")
 
-    def __init__(self) -> None:
-        self._xml: list[str] = []
-
-    def add(self, text: Any, parastyle: str) -> None:
-        self._xml.append(f'<w:p><w:pPr><w:pStyle w:val="{parastyle}"/></w:pPr>{text.xml}</w:p>')
-
-    def __html__(self) -> str:  # what Jinja prints, unescaped: it is WordprocessingML already
-        return "".join(self._xml)
-
-    __str__ = __html__
+# Text that must never break across lines: web addresses, e-mail addresses, telephone numbers.
+_UNBREAKABLE = re.compile(
+    r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#@!$&*+,;=%()]*[A-Za-z0-9/#=_~-]"  # a URL, without trailing punctuation
+    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"  # an e-mail address
+    r"|\d{3,}(?:-\d{3,})+"  # a telephone number (0736-5221234) or a year range
+)
+WORD_JOINER = "\u2060"  # invisible; LibreOffice breaks after / and - inside a URL or number otherwise
 
 
-def rich_paragraphs(paragraphs: list[Paragraph], notes: Notes) -> Any:
-    """docxtpl paragraphs; runs carry only bold and a style, so the template's fonts apply."""
-    from docxtpl import RichText
+def full_width_numbering(text: str) -> str:
+    """'(一)' -> '（一）': numbering with ASCII brackets in full-width ones."""
+    return _HALF_WIDTH_NUMBERING.sub(r"（\1）", text)
 
-    out = RichParagraphs()
+
+def unbreakable(token: str) -> str:
+    """A URL, e-mail address or telephone number that no application breaks across lines: a word
+    joiner (U+2060, no break on either side of it) after each / and -, where a line may break.
+
+    Not w:noBreakHyphen for telephone numbers: LibreOffice 7.4 sets that hyphen apart from the
+    digits and breaks after it (measured: 4 of 7 positions at the end of a line).
+    """
+    return re.sub(r"([/-])(?=.)", r"\1" + WORD_JOINER, token)
+
+
+def _run_xml(run: Run, style: str) -> tuple[str, bool]:
+    """The run as WordprocessingML, and whether it holds text that must not break; numbering
+    brackets full-width outside addresses."""
+    parts, protected, last = [], False, 0
+    for m in _UNBREAKABLE.finditer(run.text):
+        parts += [full_width_numbering(run.text[last:m.start()]), unbreakable(m.group())]
+        protected, last = True, m.end()
+    parts.append(full_width_numbering(run.text[last:]))
+    return ooxml.text_run("".join(parts), bold=run.bold, style=style), protected
+
+
+class Xml(str):
+    """WordprocessingML the template inserts as it is (Jinja takes __html__ under autoescape)."""
+
+    def __html__(self) -> str:
+        return str(self)
+
+
+def paragraphs_xml(paragraphs: list[Paragraph], notes: Notes) -> Xml:
+    """Paragraphs in the template's styles; runs carry only bold and a character style.
+
+    A paragraph holding an address or a telephone number is set flush left: justified, the line
+    before such an unbreakable run would be stretched over the room it leaves.
+    """
+    out = []
     for p in paragraphs:
-        rich = RichText()
-        for run, look in styled_runs(p):
-            text = notes.clean(run.text, str(p.location or "正文"))
-            if text:
-                rich.add(text, bold=run.bold, style=STYLE_OF_LOOK[look] if look is Look.RUN_IN else None)
-        out.add(rich, parastyle=STYLE_OF_LOOK[paragraph_look(p)])
-    return out
+        where = str(p.location or "正文")
+        p = Paragraph(p.section, [Run(notes.clean(r.text, where), r.bold) for r in p.runs], p.heading, p.location)
+        runs, flush_left = [], False
+        for run, look in styled_runs(p):  # a run-in heading is found whichever brackets it has
+            if run.text:
+                xml, protected = _run_xml(run, STYLE_OF_LOOK[look] if look is Look.RUN_IN else "")
+                runs.append(xml)
+                flush_left |= protected
+        out.append(ooxml.paragraph("".join(runs), STYLE_OF_LOOK[paragraph_look(p)],
+                                   align="left" if flush_left else ""))
+    return Xml("".join(out))
 
 
 def context_names(fmt) -> tuple[str, ...]:
@@ -103,15 +140,16 @@ class Values(dict):
 
 
 def build_context(report: Report, notes: Notes) -> dict[str, Any]:
-    """What the template's tags refer to: organ, year, preamble, section1…, v.<field key>."""
+    """What the template's tags refer to: organ (in its title lines, broken between words), year,
+    preamble, section1…, v.<field key>."""
     content = printed(report)
     organ = notes.clean(report.organ, str(report.locations.get("organ") or "基本信息"))
-    sections = {number: rich_paragraphs(ps, notes) for number, ps in content.sections.items()}
+    sections = {number: paragraphs_xml(ps, notes) for number, ps in content.sections.items()}
     numbers = [s.number for s in report.format.sections]
     return {
-        "organ": organ,
+        "organ": "\n".join(organ_lines(organ)),  # the template prints the organ in the title
         "year": str(report.year or ""),
-        "preamble": rich_paragraphs(content.preamble, notes),
+        "preamble": paragraphs_xml(content.preamble, notes),
         **{section_name(i): sections[n] for i, n in enumerate(numbers)},
         "narrative": sections,
         VALUES: Values(content.values),

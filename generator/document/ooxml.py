@@ -1,16 +1,17 @@
 """WordprocessingML as text: styles with East Asian fonts, tables with merges, footers, the package.
 
 Everything Word and WPS need to see spelled out (w:eastAsia fonts, grid widths, tblHeader,
-cantSplit, PAGE fields, odd and even footers) is written here, so the modules above speak of
-sections and tables. All output is deterministic, so a rebuilt template can be compared with the
-committed one.
+cantSplit, keepNext, text direction, PAGE fields, odd and even footers, font fallbacks) is written
+here, so the modules above speak of sections and tables. Elements are written in the order the
+schema (ECMA-376 Part 1) gives them, which Word checks. All output is deterministic, so a rebuilt
+template can be compared with the committed one.
 """
 
 from __future__ import annotations
 
 import io
 import zipfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape, quoteattr
 
@@ -51,6 +52,7 @@ class Font:
     size_pt: float
     latin: str = LATIN_FONT
     bold: bool = False
+    tracking_twips: int = 0  # character spacing: negative condenses every character by that much
 
 
 def run_properties(font: Font) -> str:
@@ -60,26 +62,28 @@ def run_properties(font: Font) -> str:
     return (
         f"<w:rPr><w:rFonts w:ascii={_attr(font.latin)} w:hAnsi={_attr(font.latin)} "
         f"w:eastAsia={_attr(font.east_asia)} w:cs={_attr(font.latin)} w:hint=\"eastAsia\"/>"
-        f"{bold}<w:sz w:val=\"{half_points}\"/><w:szCs w:val=\"{half_points}\"/>"
+        f"{bold}<w:spacing w:val=\"{font.tracking_twips}\"/>"
+        f"<w:sz w:val=\"{half_points}\"/><w:szCs w:val=\"{half_points}\"/>"
         '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr>'
     )
 
 
-def text_run(text: str, *, char_breaks: bool = False) -> str:
-    """A run of literal text; `char_breaks` puts each character on a line of its own."""
-    if char_breaks and len(text) > 1:
-        body = "<w:br/>".join(f"<w:t>{escape(ch)}</w:t>" for ch in text)
-    else:
-        body = f'<w:t xml:space="preserve">{escape(text)}</w:t>'
-    return f"<w:r>{body}</w:r>"
+def text_run(text: str, *, bold: bool = False, style: str = "") -> str:
+    """A run of literal text in a character style, bold or not."""
+    props = (f"<w:rStyle w:val={_attr(style)}/>" if style else "") + ("<w:b/><w:bCs/>" if bold else "")
+    return f'<w:r>{f"<w:rPr>{props}</w:rPr>" if props else ""}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>'
 
 
-def paragraph(runs: str = "", style: str = "", *, align: str = "", keep_next: bool = False) -> str:
+def paragraph(runs: str = "", style: str = "", *, align: str = "", keep_next: bool = False,
+              space_before_pt: float = 0) -> str:
+    """A paragraph in a style, with the direct formatting a few paragraphs need (pPr in schema order)."""
     props = ""
     if style:
         props += f"<w:pStyle w:val={_attr(style)}/>"
     if keep_next:
         props += "<w:keepNext/>"
+    if space_before_pt:
+        props += f'<w:spacing w:before="{round(space_before_pt * TWIPS_PER_PT)}"/>'
     if align:
         props += f"<w:jc w:val={_attr(align)}/>"
     return f"<w:p>{f'<w:pPr>{props}</w:pPr>' if props else ''}{runs}</w:p>"
@@ -167,12 +171,32 @@ def styles_part(default_font: Font, styles: Iterable[ParagraphStyle | CharacterS
     )
 
 
-def font_table_part(faces: Iterable[str]) -> str:
-    """fontTable.xml: the Chinese faces with the GB2312 character set, so Word maps them right."""
+@dataclass(frozen=True)
+class FontFace:
+    """A font table entry: what Word and WPS need to find the face, or the right stand-in for it.
+
+    `alt_name` is tried when `name` is not installed (ECMA-376 §17.8.3.1; Word takes the whole
+    value as one name); the PANOSE number, character set, family and pitch guide the metric
+    substitution that follows when neither is there.
+    """
+
+    name: str
+    alt_name: str = ""
+    panose: str = ""
+    charset: str = "86"  # GB2312
+    family: str = "auto"
+    pitch: str = "variable"
+
+
+def font_table_part(faces: Iterable[FontFace]) -> str:
+    """fontTable.xml: each face with its fallback (CT_Font children in schema order)."""
     entries = "".join(
-        f"<w:font w:name={_attr(face)}><w:charset w:val=\"{'00' if face.isascii() else '86'}\"/>"
-        '<w:family w:val="auto"/><w:pitch w:val="variable"/></w:font>'
-        for face in dict.fromkeys(faces)
+        f"<w:font w:name={_attr(f.name)}>"
+        + (f"<w:altName w:val={_attr(f.alt_name)}/>" if f.alt_name else "")
+        + (f"<w:panose1 w:val={_attr(f.panose)}/>" if f.panose else "")
+        + f"<w:charset w:val={_attr(f.charset)}/><w:family w:val={_attr(f.family)}/>"
+        f"<w:pitch w:val={_attr(f.pitch)}/></w:font>"
+        for f in faces
     )
     return f'{XML_HEAD}<w:fonts xmlns:w="{W}">{entries}</w:fonts>'
 
@@ -182,35 +206,49 @@ def font_table_part(faces: Iterable[str]) -> str:
 
 @dataclass(frozen=True)
 class GridCell:
-    """A cell of a table grid, 0-based, with its paragraph content (already WordprocessingML)."""
+    """A cell of a table grid, 0-based: its runs (WordprocessingML) in a paragraph style.
+
+    A `vertical` cell sets its text top to bottom with upright Chinese characters, by the cell's
+    text direction: the text itself stays the label, whole.
+    """
 
     row: int
     col: int
-    content: str
+    runs: str
+    style: str
     rowspan: int = 1
     colspan: int = 1
+    vertical: bool = False
 
 
 CELL_MARGIN = mm(1)  # narrow columns need their width for the text
 CELL_PADDING = mm(0.6)  # above and below the text, so that rows do not look cramped
+# Upright Chinese characters, lines from right to left: "tbRlV" in a table cell (MS-OI29500
+# §2.1.558: Word reads the values differently in tables; "tbRl" would turn every character).
+VERTICAL_TEXT = "tbRlV"
 
 
-def table(widths: Sequence[int], cells: Sequence[GridCell], *, header_rows: int = 0, filler: str = "") -> str:
+def table(widths: Sequence[int], cells: Sequence[GridCell], *, header_rows: int = 0,
+          keep_with_next: Container[int] = (), min_heights: Mapping[int, int] | None = None) -> str:
     """A fixed-layout, fully bordered table; merges as gridSpan and vMerge.
 
     `widths` are the grid columns in twips; each cell's width is the sum of the grid columns it
     spans, so Word (cell widths) and WPS (grid) draw the same table. The first `header_rows`
-    rows repeat on every page; no row is split across pages. `filler` is the empty paragraph of
-    the cells a vertical merge covers: styled like the table text, so it adds no height.
+    rows repeat on every page; no row is split across pages. Every paragraph of a row in
+    `keep_with_next` keeps with the next row, so Word, WPS and LibreOffice move those rows to a
+    new page together. `min_heights` gives rows a least height in twips. The cells a vertical
+    merge covers hold an empty paragraph in the style of the merged cell, so they add no height.
     """
     n_rows = max(c.row + c.rowspan for c in cells)
     start: dict[tuple[int, int], GridCell] = {(c.row, c.col): c for c in cells}
     continued: dict[tuple[int, int], GridCell] = {
         (r, c.col): c for c in cells for r in range(c.row + 1, c.row + c.rowspan)
     }
+    heights = min_heights or {}
     rows = []
     for r in range(n_rows):
         tcs, col = [], 0
+        keep = r in keep_with_next
         while col < len(widths):
             cell = start.get((r, col)) or continued.get((r, col))
             if cell is None:
@@ -221,11 +259,17 @@ def table(widths: Sequence[int], cells: Sequence[GridCell], *, header_rows: int 
                 props += f'<w:gridSpan w:val="{cell.colspan}"/>'
             if cell.rowspan > 1:
                 props += '<w:vMerge w:val="restart"/>' if cell.row == r else "<w:vMerge/>"
+            if cell.vertical:
+                props += f'<w:textDirection w:val="{VERTICAL_TEXT}"/>'
             props += '<w:vAlign w:val="center"/>'
-            content = cell.content if cell.row == r else (filler or "<w:p/>")
+            content = paragraph(cell.runs if cell.row == r else "", cell.style, keep_next=keep)
             tcs.append(f"<w:tc><w:tcPr>{props}</w:tcPr>{content}</w:tc>")
             col += cell.colspan
-        trpr = "<w:cantSplit/>" + ("<w:tblHeader/>" if r < header_rows else "")
+        trpr = "<w:cantSplit/>"
+        if r in heights:
+            trpr += f'<w:trHeight w:val="{heights[r]}" w:hRule="atLeast"/>'
+        if r < header_rows:
+            trpr += "<w:tblHeader/>"
         rows.append(f"<w:tr><w:trPr>{trpr}</w:trPr>{''.join(tcs)}</w:tr>")
     border = '"single" w:sz="4" w:space="0" w:color="000000"'
     borders = "".join(f"<w:{side} w:val={border}/>"
@@ -272,8 +316,9 @@ class Page:
 def section_properties(page: Page, odd_footer: str, even_footer: str, *, line_pitch_pt: float) -> str:
     """sectPr with both footers and a line grid of the body's line pitch.
 
-    No character grid: LibreOffice spreads characters over a "lines and characters" grid, so
-    lines hold 27 characters of 三号 rather than GB/T 9704's 28.
+    A line grid only: a character grid ("linesAndChars") makes LibreOffice give every character
+    wider than the grid pitch two cells (measured: 14 characters of 三号 a line with a 15.78 pt
+    pitch), so the body styles condense their characters instead (see Font.tracking_twips).
     """
     return (
         f'<w:sectPr><w:footerReference w:type="default" r:id="{odd_footer}"/>'
@@ -300,11 +345,16 @@ def page_number_footer(style: str, align: str, indent_twips: int) -> str:
 
 
 def settings_part() -> str:
-    """Odd and even footers differ; Chinese punctuation is compressed as Word does for zh-CN."""
+    """Odd and even footers differ; punctuation keeps its full width, one character's place as in
+    GB/T 9704 (Word's default for zh-CN compresses it, and lines would hold more than 28).
+
+    Children in the order of CT_Settings: zoom, defaultTabStop, evenAndOddHeaders,
+    drawingGridVerticalSpacing, characterSpacingControl, compat, themeFontLang.
+    """
     return (
-        f'{XML_HEAD}<w:settings xmlns:w="{W}"><w:zoom w:percent="100"/><w:evenAndOddHeaders/>'
-        '<w:defaultTabStop w:val="420"/><w:drawingGridVerticalSpacing w:val="280"/>'
-        '<w:characterSpacingControl w:val="compressPunctuation"/>'
+        f'{XML_HEAD}<w:settings xmlns:w="{W}"><w:zoom w:percent="100"/>'
+        '<w:defaultTabStop w:val="420"/><w:evenAndOddHeaders/><w:drawingGridVerticalSpacing w:val="280"/>'
+        '<w:characterSpacingControl w:val="doNotCompress"/>'
         '<w:compat><w:spaceForUL/><w:balanceSingleByteDoubleByteWidth/><w:doNotLeaveBackslashAlone/>'
         '<w:ulTrailSpace/><w:doNotExpandShiftReturn/><w:adjustLineHeightInTable/>'
         '<w:useFELayout/><w:compatSetting w:name="compatibilityMode" '

@@ -105,8 +105,8 @@ class ApplicationsSpec:
     results: tuple[ResultGroup, ...]
     results_total: Line
     carry_forward: Line  # 四
-    label_widths: tuple[float, float, float]
-    value_width: float
+    label_widths: tuple[float, float, float]  # 三, the result groups, their items
+    value_widths: tuple[float, float, float]  # a person's column, an organisation's, the total
 
     @property
     def applicants(self) -> tuple[Line, ...]:
@@ -129,7 +129,8 @@ class ApplicationsSpec:
 
 def applications_table(spec: ApplicationsSpec) -> Table:
     """Table 三: three label columns and the value columns, a 3-row header, then 一, 二, the
-    result lines and 四."""
+    result lines and 四. 三 and the result groups that span their items print vertically, in
+    narrow columns that leave the width to the items' labels."""
     first = 3  # the first value column
     persons, organisations = len(spec.persons), len(spec.organisations)
     total_col = first + persons + organisations
@@ -161,10 +162,10 @@ def applications_table(spec: ApplicationsSpec) -> Table:
         value_row(row_id, label)
         r += 1
     result_rows = spec.result_rows()
-    cells.append(Cell(r, 0, spec.results_heading, rowspan=len(result_rows) + 1))
+    cells.append(Cell(r, 0, spec.results_heading, rowspan=len(result_rows) + 1, vertical=True))
     for group in spec.results:
         if group.items:
-            cells.append(Cell(r, 1, group.label, rowspan=len(group.items)))
+            cells.append(Cell(r, 1, group.label, rowspan=len(group.items), vertical=True))
             for item_id, item_label in group.items:
                 cells.append(Cell(r, 2, item_label))
                 value_row(f"{group.id}.{item_id}", f"{group.label} {item_label}")
@@ -179,7 +180,8 @@ def applications_table(spec: ApplicationsSpec) -> Table:
     r += 1
     cells.append(Cell(r, 0, spec.carry_forward[1], colspan=3))
     value_row(*spec.carry_forward)
-    widths = (*spec.label_widths, *(spec.value_width,) * len(spec.value_columns))
+    person, organisation, total_width = spec.value_widths
+    widths = (*spec.label_widths, *(person,) * persons, *(organisation,) * organisations, total_width)
     return Table(APPLICATIONS, "三", spec.title, total_col + 1, 3, tuple(cells), tuple(fields), widths)
 
 

@@ -82,8 +82,13 @@ def applications_spec(other: ResultGroup) -> ApplicationsSpec:
         results=(*RESULTS_BEFORE_OTHER, other),
         results_total=("results_total", "（七）总计"),
         carry_forward=("carry_forward", "四、结转下年度继续办理"),
-        label_widths=(0.9, 1.5, 3.3),
-        value_width=0.9,
+        # In characters of the table's type (小五), cell margins included, 49 in all. The items'
+        # column breaks the long （六） items of 2021 between words in two lines; 三 and the
+        # result groups print vertically; the note breaks after 等于. Organisation columns hold
+        # five digits and set their names two characters a line (社会/公益/组织); 自然人 and the
+        # total are a character wider.
+        label_widths=(3.25, 2.0, 19.9),
+        value_widths=(3.85, 3.25, 3.85),
     )
 
 

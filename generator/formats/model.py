@@ -63,7 +63,7 @@ class Cell:
     rowspan: int = 1
     colspan: int = 1
     note: bool = False  # an explanation printed in the table (table 三's 勾稽关系 note), set in a quieter face
-    vertical: bool = False  # a narrow label printed top to bottom (table 四's outcomes)
+    vertical: bool = False  # a label printed top to bottom in a narrow column (table 四's outcomes, 三's groups)
 
     @property
     def is_value(self) -> bool:
