@@ -255,6 +255,48 @@ def aggregate(
         typer.echo(line)
 
 
+@app.command("import")
+@user_errors(code=2)
+def import_(
+    reports: Annotated[list[Path], typer.Argument(
+        help="已发布的报告：.docx、.html/.htm、.pdf（装有 LibreOffice 时也可以是 .doc、.wps）；"
+             "可给多个文件或一个文件夹")],
+    output: Annotated[Path | None, typer.Option(
+        "-o", "--output", help="输出的 .xlsx 工作簿或 .json；导入多个报告时为文件夹。不填则放在报告旁边")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="导入多个报告时输出 JSON 而不是工作簿")] = False,
+    force: Annotated[bool, typer.Option("--force", help="输出文件已存在时覆盖它")] = False,
+) -> None:
+    """读取已发布的年度报告（Word、网页、PDF），按官方表格逐格读出，检查后保存为填报工作簿或 JSON。
+
+    有读不出的格、格式以外的行或勾稽关系不成立时，标明“需要人工核对”，退出码为 1。
+
+    例：nianbao import 2024年某某县人民政府政府信息公开工作年度报告.pdf
+
+    例：nianbao import 各单位报告/ -o 工作簿/
+    """
+    from . import views
+    from .importers import run
+
+    sources = run.collect_reports(reports)
+    if len(reports) == 1 and not reports[0].is_dir():
+        assessment, result = run.import_one(sources[0], run.output_for(sources[0], output, as_json), force)
+        if assessment.failure:
+            fail(assessment.failure, 2)
+        if result is not None and result.findings:
+            typer.echo(views.findings_text(result, color=_color(sys.stdout)))
+            typer.echo("")
+        typer.echo(views.import_text(assessment))
+        if not assessment.clean:
+            raise typer.Exit(1)
+        return
+    outs = run.plan_outputs(sources, output, as_json)
+    with progress(len(sources), "导入报告") as bar:
+        assessments = run.import_many(sources, outs, force, progress=lambda _: bar.update(1))
+    typer.echo(views.import_batch_text(assessments))
+    if not all(a.clean for a in assessments):
+        raise typer.Exit(1)
+
+
 def main() -> None:
     try:
         app()

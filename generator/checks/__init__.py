@@ -47,6 +47,7 @@ def check(report: Report, previous: Report | None = None, levels: Levels | None 
         *blank_findings(s),
         *rule_findings(s, comparable),
         *narrative_findings(s),
+        *report.source_findings,
     ]
     if levels:
         findings = [_relevel(f, levels) for f in findings if levels.get(f.code, f.level) is not None]

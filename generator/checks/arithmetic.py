@@ -53,6 +53,8 @@ def value_findings(s: Subjects) -> Iterator[Finding]:
     """R5 for every table value the clerk typed (a total still a formula is the workbook's own)."""
     for key, f in s.fmt.fields.items():
         v = s.report.values.get(key)
+        if v is not None and v.raw is None and v.problem:
+            continue  # nothing was read at all: the reader's own finding (source_findings) says why
         if v is not None and not v.formula and not v.blank:
             yield from domain_findings(f.kind, v, s.field(key, v.number), field_name(f), s.part_of(key),
                                        f.unit or _chosen_unit(s, key))

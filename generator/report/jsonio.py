@@ -19,8 +19,8 @@ class ReportDataError(UnreadableInput):
 
 
 def _json_value(v: Value | None) -> Any:
-    if v is None or v.blank or v.formula:
-        return None
+    if v is None or v.blank or v.formula or (v.number is None and v.raw is None):
+        return None  # blank, a computed total, or nothing read
     if v.number is None:
         return v.raw if isinstance(v.raw, str | int | float | bool) else str(v.raw)
     return int(v.number) if isinstance(v.number, int) else float(v.number)

@@ -1,0 +1,168 @@
+"""A report as a PDF (from WPS, Word or LibreOffice) -> SourceDocument, through pdfplumber.
+
+Tables are found by their ruling lines; each cell's place and span on the grid come from its box
+against the table's column and row edges (pdfplumber gives a merged cell once and None for the
+rest). The text outside tables becomes paragraphs: a line that is indented, or that follows a
+line ending short of the margin, starts a new one; page numbers are dropped. A table cut by a
+page break comes as two tables; the table reader reads them as one stream of rows.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from pathlib import Path
+from statistics import median
+from typing import Any
+
+from ..errors import UnreadableInput
+from ..report import Location, Run
+from .fold import despace
+from .source import SourceCell, SourceDocument, SourceTable, TextBlock
+
+EDGE_TOLERANCE = 2.0  # points: ruling lines this close are one edge (double lines, thin cells)
+_PAGE_NUMBER = re.compile(r"^[\s\-—–－一]*(第\s*)?\d{1,4}(\s*页)?([\s/]*(共\s*)?\d{1,4}\s*页?)?[\s\-—–－一]*$")
+_FOOTER_ZONE = 0.1  # the top and bottom tenth of a page, where page numbers sit
+
+
+class PdfError(UnreadableInput):
+    """A PDF nianbao cannot open."""
+
+
+def read_pdf(path: Path) -> SourceDocument:
+    import pdfplumber
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    try:
+        pdf = pdfplumber.open(str(path))
+    except (PDFSyntaxError, PDFPasswordIncorrect, PDFEncryptionError):
+        raise PdfError(f"{path.name} 不是可以读取的 PDF 文件（可能已损坏或设置了密码）") from None
+    except Exception as e:  # pdfminer raises bare errors on broken files; the clerk needs one line
+        raise PdfError(f"{path.name} 无法作为 PDF 打开（{type(e).__name__}），可能已损坏") from None
+    with pdf:
+        try:
+            return _read(pdf, path)
+        except (PDFSyntaxError, PDFPasswordIncorrect, PDFEncryptionError):
+            raise PdfError(f"{path.name} 不是可以读取的 PDF 文件（可能已损坏或设置了密码）") from None
+
+
+def _read(pdf: Any, path: Path) -> SourceDocument:
+    placed: list[tuple[int, float, TextBlock | SourceTable]] = []
+    lines: list[dict] = []
+    tables = 0
+    for number, page in enumerate(pdf.pages, start=1):
+        found = [t for t in page.find_tables() if _columns(t) >= 2]
+        boxes = [t.bbox for t in found]
+        for t in found:
+            tables += 1
+            placed.append((number, t.bbox[1], SourceTable(_cells(t), tables, number)))
+        outside = page.filter(lambda obj, boxes=boxes: obj.get("object_type") != "char" or not any(
+            b[0] <= (obj["x0"] + obj["x1"]) / 2 <= b[2] and b[1] <= (obj["top"] + obj["bottom"]) / 2 <= b[3]
+            for b in boxes))
+        for line in outside.extract_text_lines(return_chars=True, strip=True):
+            if _is_page_number(line, page.height):
+                continue
+            line["page"] = number
+            lines.append(line)
+    if not lines and not tables:
+        raise PdfError(f"{path.name} 中没有可以读取的文字，可能是扫描件（图片）；"
+                       "请找到文字版的报告，或对照原文在工作簿中填写")
+    # Tables and paragraphs in reading order: by page, then by height on the page.
+    placed += [(b.location.page, top, b) for b, top in _paragraphs(lines)]
+    placed.sort(key=lambda x: (x[0], x[1]))
+    ordered = [i for _, _, i in placed]
+    paragraph = 0
+    for item in ordered:
+        if isinstance(item, TextBlock):
+            paragraph += 1
+            item.location = Location(page=item.location.page, paragraph=paragraph)
+    return SourceDocument(ordered, str(path))
+
+
+def _columns(table: Any) -> int:
+    return len(_edges([x for c in table.cells for x in (c[0], c[2])])) - 1
+
+
+def _edges(values: list[float]) -> list[float]:
+    """Positions of the grid's edges: values within EDGE_TOLERANCE are one edge."""
+    edges: list[float] = []
+    for v in sorted(values):
+        if not edges or v - edges[-1] > EDGE_TOLERANCE:
+            edges.append(v)
+    return edges
+
+
+def _nearest(edges: list[float], v: float) -> int:
+    return min(range(len(edges)), key=lambda i: abs(edges[i] - v))
+
+
+def _cells(table: Any) -> list[list[SourceCell]]:
+    """Each row's own cells with their grid place and span, from their boxes."""
+    xs = _edges([x for c in table.cells for x in (c[0], c[2])])
+    ys = _edges([y for c in table.cells for y in (c[1], c[3])])
+    rows: list[list[SourceCell]] = [[] for _ in range(max(0, len(ys) - 1))]
+    for row, texts in zip(table.rows, table.extract(), strict=False):
+        for box, text in zip(row.cells, texts, strict=False):
+            if box is None:
+                continue
+            col, end = _nearest(xs, box[0]), _nearest(xs, box[2])
+            top, bottom = _nearest(ys, box[1]), _nearest(ys, box[3])
+            if end <= col or bottom <= top or top >= len(rows):
+                continue  # a sliver between double lines, not a cell
+            rows[top].append(SourceCell(text or "", top, col, bottom - top, end - col))
+    for row in rows:
+        row.sort(key=lambda c: c.col)
+    return [row for row in rows if row] or [[]]
+
+
+def _is_page_number(line: dict, height: float) -> bool:
+    near_edge = line["top"] > height * (1 - _FOOTER_ZONE) or line["bottom"] < height * _FOOTER_ZONE
+    return near_edge and bool(_PAGE_NUMBER.match(line["text"]))
+
+
+def _paragraphs(lines: list[dict]) -> list[tuple[TextBlock, float]]:
+    """Lines joined into paragraphs: a new one where a line is indented past the margin, or the line
+    before it ended short of the margin, or a page's text resumes after a table or a gap."""
+    if not lines:
+        return []
+    left = Counter(round(line["x0"]) for line in lines).most_common(1)[0][0]
+    right = median(sorted(line["x1"] for line in lines)[len(lines) // 2:])
+    size = median(c["size"] for line in lines for c in line["chars"]) or 12
+    out: list[tuple[TextBlock, float]] = []
+    prev: dict | None = None
+    for line in lines:
+        new = (prev is None or line["x0"] > left + 0.8 * size or prev["x1"] < right - 1.5 * size
+               or (prev["page"] == line["page"] and line["top"] - prev["bottom"] > 1.6 * size))
+        runs = _runs(line["chars"])
+        if new or not out:
+            out.append((TextBlock(runs, Location(page=line["page"])), line["top"]))
+        else:
+            block = out[-1][0]
+            block.runs = _join(block.runs, runs)
+        prev = line
+    for block, _ in out:
+        block.runs = [Run(despace(r.text), r.bold) for r in block.runs]
+    return out
+
+
+def _runs(chars: list[dict]) -> list[Run]:
+    runs: list[Run] = []
+    last: dict | None = None
+    for c in chars:
+        bold = "bold" in c.get("fontname", "").lower()
+        text = c["text"]
+        if last is not None and c["x0"] - last["x1"] > 0.25 * c["size"] and not text.isspace():
+            text = " " + text  # a gap between words that the PDF drew as space
+        if runs and runs[-1].bold == bold:
+            runs[-1] = Run(runs[-1].text + text, bold)
+        else:
+            runs.append(Run(text, bold))
+        last = c
+    return runs
+
+
+def _join(a: list[Run], b: list[Run]) -> list[Run]:
+    if a and b and a[-1].bold == b[0].bold:
+        return [*a[:-1], Run(a[-1].text + b[0].text, b[0].bold), *b[1:]]
+    return [*a, *b]
