@@ -112,7 +112,9 @@ def import_text(a) -> str:
     lines.append(f"  统计表：{places or '一张也没有找到'}{missing}")
     dashes = f"（其中{a.dashes}格印的是“—”等符号）" if a.dashes else ""
     lines.append(f"  数字：共{a.cells}格，读出{a.read}格，空白{a.blank}格{dashes}，未能读取{a.unread}格")
-    rules = (f"{a.rules}条中有{a.rules_failing}处不成立" if a.rules_failing else f"{a.rules}条全部成立")
+    rules = (f"核对{a.rules}条，有{a.rules_failing}处不成立" if a.rules_failing else f"{a.rules}条全部成立")
+    if a.rules_unchecked:
+        rules += f"；另有{a.rules_unchecked}条因数字没有读出，无法核对"
     lines.append(f"  勾稽关系：{rules}")
     if a.clean:
         lines.append("  结论：读取完整，每个数字都已读出，勾稽关系成立。")

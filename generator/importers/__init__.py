@@ -23,6 +23,7 @@ from .narrative import (
     first_part,
     read_contacts,
     read_narrative,
+    title_of_page,
 )
 from .source import SourceDocument, SourceTable, TextBlock
 from .tables import TablesRead, read_tables
@@ -96,13 +97,21 @@ def assemble(doc: SourceDocument) -> Imported:
     current = list(FORMATS.values())[-1]
     scope = article_scope(doc, current)
     article = _within(doc, scope)
-    title, after_title = find_title(article, first_part(article, current))
+    # The title: at the head of the article; else as the page states it; else the nearest before it.
+    title, after_title = find_title(article.items[:first_part(article, current)])
+    if title is None:
+        title, after_title = title_of_page(doc.titles), 0
     if title is None and scope:
-        title, _ = find_title(doc, first_part(doc, current))
-        after_title = 0
+        title, _ = find_title(doc.items[:first_part(doc, current)], last=True)
     titled = _format_of_year(title.year) if title is not None else None
     tables = _best(readings, titled)
-    fmt = tables.fmt if tables.matched else (titled or current)
+    if not tables.matched and title is None and first_part(article, current) == len(article.items):
+        raise ReportFileError(f"{Path(doc.path).name} 不像是政府信息公开工作年度报告：没有找到报告标题、"
+                              "正文各部分的标题或任何一张统计表")
+    if not tables.matched:  # no table at all: the title's year decides, else the current format
+        fmt = titled or current
+        tables = next(r for r in readings if r.fmt is fmt)
+    fmt = tables.fmt
     used = {loc.table for loc in tables.matched.values()} | {e.location.table for e in tables.extras}
     narrative = read_narrative(article, fmt, after_title, used)
     read_contacts(narrative)

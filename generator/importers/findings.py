@@ -44,17 +44,17 @@ def import_findings(imported: Imported) -> list[Finding]:
         key = merged.group.rows[0].slots[0].field
         out.append(make("IMPORT_MERGED", Level.ERROR,
                         Involved(key, f"“{merged.group.printed}”", merged.values, merged.location),
-                        f"{merged.location}把“{merged.group.printed}”印成了一行（{'、'.join(merged.values)}），"
+                        f"原表把“{merged.group.printed}”印成了一行（{'、'.join(merged.values)}），"
                         f"格式要求分列{items}；这几行没有读入，请按原始记录在工作簿中填写。", s.part_of(key),
                         printed=list(merged.values)))
     for extra in tables.extras:
         part = fmt.table(extra.table).name if extra.table else TEXT_PART
         subject = Involved(f"table.{extra.table}", f"“{extra.label}”", extra.values, extra.location)
         if extra.duplicate_of:
-            message = (f"{extra.location}“{extra.label}”与前面的“{extra.duplicate_of}”是同一行，"
+            message = (f"“{extra.label}”与前面的“{extra.duplicate_of}”是同一行，"
                        f"其中的数字（{'、'.join(extra.values)}）没有读入，请核对原文。")
         else:
-            message = (f"{extra.location}“{extra.label or '（无标签）'}”不是格式中的行，"
+            message = (f"“{extra.label or '（无标签）'}”这一行不是格式中的行，"
                        f"其中的数字（{'、'.join(extra.values)}）没有读入；如是本地增加的栏目可不理会，否则请核对原文。")
         out.append(make("IMPORT_EXTRA", Level.WARNING, subject, message, part, printed=list(extra.values)))
     out += _section_findings(imported, s)

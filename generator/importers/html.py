@@ -124,6 +124,7 @@ class _Walker:
         self.heading = False
         self.tables = 0
         self.paragraphs = 0
+        self.elements = 0
 
     def flush(self) -> None:
         runs = [Run(despace(_WHITESPACE.sub(" ", r.text)), r.bold) for r in self.runs]
@@ -150,7 +151,8 @@ class _Walker:
         if not tag or tag in _SKIP or _HIDDEN_STYLE.search(el.get("style") or ""):
             return
         bold = bold or tag in _BOLD_TAGS or bool(_BOLD_STYLE.search(el.get("style") or ""))
-        inner = (*scope, id(el))
+        self.elements += 1  # a number of its own: lxml's element proxies come and go, and so do their ids
+        inner = (*scope, self.elements)
         if tag == "table" and not _is_layout(el):
             self.flush()
             self.tables += 1

@@ -50,28 +50,37 @@ def _title_in(text: str) -> tuple[str, int] | None:
     return organ, int(m.group("year"))
 
 
-def find_title(doc: SourceDocument, first_heading: int) -> tuple[Title | None, int]:
-    """The title among the blocks before the first part's heading (one to three lines of it), else
-    among the page's title candidates; and the index of the block after it (0 if none)."""
-    blocks = doc.items[:first_heading]
-    for i, block in enumerate(blocks):
+def find_title(items: list, last: bool = False) -> tuple[Title | None, int]:
+    """The title among `items` (the blocks before the first part's heading), printed on one to three
+    lines; the first found, or the `last` (the one nearest the article, past a list of links); and
+    the index of the item after it (0 if none)."""
+    found: tuple[Title | None, int] = (None, 0)
+    for i, block in enumerate(items):
         if not isinstance(block, TextBlock):
             continue
         text = ""
-        for j in range(i, min(i + 3, len(blocks))):
-            item = blocks[j]
+        for j in range(i, min(i + 3, len(items))):
+            item = items[j]
             if not isinstance(item, TextBlock):
                 break
             text += item.text
-            found = _title_in(text)
-            if found:
-                return Title(*found, block.location), j + 1
-    for candidate in doc.titles:
+            title = _title_in(text)
+            if title:
+                found = (Title(*title, block.location), j + 1)
+                break
+        if found[0] is not None and not last:
+            return found
+    return found
+
+
+def title_of_page(titles: list[str]) -> Title | None:
+    """The title a web page states about itself (article metadata, <title> before its site suffix)."""
+    for candidate in titles:
         m = REPORT_NAME.search(candidate)
         found = _title_in(candidate[:m.end()]) if m else None
         if found:
-            return Title(*found, None), 0
-    return None, 0
+            return Title(*found, None)
+    return None
 
 
 # --- parts -------------------------------------------------------------------------------------

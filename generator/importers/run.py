@@ -43,7 +43,8 @@ class Assessment:
     blank: int = 0  # cells printed blank (a dash counts as blank)
     dashes: int = 0
     unread: int = 0  # cells not read: text instead of a number, or not found
-    rules: int = 0  # the format's rules within the year
+    rules: int = 0  # the format's rules within the year that could be checked (every value read)
+    rules_unchecked: int = 0  # rules with a value not read
     rules_failing: int = 0
     errors: int = 0
     warnings: int = 0
@@ -79,8 +80,10 @@ def assess(imported: Imported, result: CheckResult) -> Assessment:
         else:
             a.unread += 1
     a.dashes = imported.tables.dashes
-    rule_ids = {r.id for r in fmt.rules if not r.across_years}
-    a.rules = sum(1 for r in fmt.rules if not r.across_years)
+    within = [r for r in fmt.rules if not r.across_years]
+    rule_ids = {r.id for r in within}
+    a.rules = sum(1 for r in within if all(_readable(report, t.field) for t in (*r.left, *r.right)))
+    a.rules_unchecked = len(within) - a.rules
     a.rules_failing = sum(1 for f in result.findings if f.code in rule_ids)
     a.errors, a.warnings = len(result.errors), len(result.warnings)
     a.reasons = [f"{f.title}：{f.message}" for f in result.findings if f.code in READING_CODES]
@@ -91,6 +94,11 @@ def assess(imported: Imported, result: CheckResult) -> Assessment:
     if a.rules_failing:
         a.reasons.append(f"表格的勾稽关系有{a.rules_failing}处不成立，可能原文有误，也可能读错了数字，请对照原文核对")
     return a
+
+
+def _readable(report, key: str) -> bool:
+    v = report.values.get(key)
+    return v is None or v.formula or v.number is not None or v.blank
 
 
 # --- one report ------------------------------------------------------------------------------------

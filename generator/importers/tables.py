@@ -181,6 +181,7 @@ class _Reader:
         self.leaves = frozenset(row.leaf for row in self.plan.rows if row.leaf)
         self.current = ""  # the format table of the last row read
         self.table_of: dict[tuple[int, int], str] = {}  # (printed table, row) -> format table around it
+        self.statutory: set[int] = set()  # printed tables with a header or a row of the format
 
     def read(self, tables: list[SourceTable]) -> TablesRead:
         for table in tables:
@@ -212,11 +213,13 @@ class _Reader:
                 if after_values:
                     header_rows, after_values = [], False
                 header_rows.append(r)
+                self.statutory.add(grid.table.number)
                 continue
             after_values = True
             match = self._match_row(grid, r, cells, header_rows)
             if match is not None:
                 self.current = match[0].table
+                self.statutory.add(grid.table.number)
             self.table_of[(grid.table.number, r)] = self.current
             if match is None:
                 self.unmatched.append((grid, r, cells))
@@ -372,8 +375,8 @@ class _Reader:
 
     def _unmatched_rows(self) -> None:
         for grid, r, cells in self.unmatched:
-            if not any(is_number_text(c.text) for c in cells):
-                continue  # a note, a caption, an empty row: not a row of values
+            if grid.table.number not in self.statutory or not any(is_number_text(c.text) for c in cells):
+                continue  # another table of the document; a note, a caption, an empty row
             group = self._merged_group(cells)
             if group is None:
                 self._extra(grid, r, cells)

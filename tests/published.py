@@ -1,0 +1,222 @@
+"""Published forms of a report for the import tests, made from the program's own output or from
+the format's description: the DOCX nianbao writes (and variants of it as WPS or a careless
+editor leaves it), Word-pasted web pages as government CMSs serve them, PDFs via LibreOffice."""
+
+from __future__ import annotations
+
+import html
+import io
+import os
+import re
+import shutil
+import subprocess
+from collections.abc import Callable
+from pathlib import Path
+
+from lxml import etree
+
+from generator.content import printed
+from generator.document import render_docx
+from generator.report import PREAMBLE, Report
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_W = f"{{{W}}}"
+
+
+# --- DOCX ----------------------------------------------------------------------------------------
+
+
+def docx_bytes(report: Report) -> bytes:
+    return render_docx(report).data
+
+
+def edit_docx(data: bytes, edit: Callable[[etree._Element], None]) -> bytes:
+    """The DOCX with its document.xml changed by `edit(body)`."""
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == "word/document.xml":
+                root = etree.fromstring(content)
+                edit(root.find(f"{_W}body"))
+                content = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            z.writestr(item, content)
+    return out.getvalue()
+
+
+def cell_texts(body) -> list[tuple[etree._Element, str]]:
+    """Every table cell of the body with its text."""
+    return [(tc, "".join(tc.itertext())) for tc in body.iter(f"{_W}tc")]
+
+
+def set_cell_text(tc, text: str) -> None:
+    ts = list(tc.iter(f"{_W}t"))
+    for t in ts[1:]:
+        t.getparent().remove(t)
+    if ts:
+        ts[0].text = text
+
+
+def blank_zeros(body) -> None:
+    """As many organs publish: a cell that is 0 printed empty."""
+    for tc, text in cell_texts(body):
+        if text.strip() == "0":
+            set_cell_text(tc, "")
+
+
+def as_wps_writes(body) -> None:
+    """What WPS does to the same document: a run per character with proofing marks between them,
+    `w:b w:val="0"` on plain runs, explicit `w:vMerge w:val="continue"`, the two title lines as one
+    paragraph with a line break, a table inside a content control."""
+    for r in list(body.iter(f"{_W}r")):
+        t = r.find(f"{_W}t")
+        if t is None or not t.text or len(t.text) < 2:
+            continue
+        rpr = r.find(f"{_W}rPr")
+        if rpr is None:
+            rpr = etree.SubElement(r, f"{_W}rPr")
+            r.insert(0, rpr)
+        if rpr.find(f"{_W}b") is None:
+            etree.SubElement(rpr, f"{_W}b").set(f"{_W}val", "0")
+        parent, at = r.getparent(), r.getparent().index(r)
+        for k, ch in enumerate(t.text):
+            piece = etree.fromstring(etree.tostring(r))
+            piece.find(f"{_W}t").text = ch
+            piece.find(f"{_W}t").set("{http://www.w3.org/XML/1998/namespace}space", "preserve")
+            parent.insert(at + 2 * k, piece)
+            mark = etree.Element(f"{_W}proofErr")
+            mark.set(f"{_W}type", "gramEnd")
+            parent.insert(at + 2 * k + 1, mark)
+        parent.remove(r)
+    for vmerge in body.iter(f"{_W}vMerge"):
+        if vmerge.get(f"{_W}val") is None:
+            vmerge.set(f"{_W}val", "continue")
+    paragraphs = body.findall(f"{_W}p")
+    first, second = paragraphs[0], paragraphs[1]
+    etree.SubElement(first, f"{_W}r").append(etree.Element(f"{_W}br"))
+    for r in second.findall(f"{_W}r"):
+        first.append(r)
+    body.remove(second)
+    table = body.find(f"{_W}tbl")
+    sdt = etree.Element(f"{_W}sdt")
+    content = etree.SubElement(sdt, f"{_W}sdtContent")
+    body.replace(table, sdt)
+    content.append(table)
+
+
+def without_repeated_headers(body) -> None:
+    """Header rows not repeated on the next page: a table's continuation starts with values."""
+    for header in list(body.iter(f"{_W}tblHeader")):
+        header.getparent().remove(header)
+
+
+# --- web pages -----------------------------------------------------------------------------------
+
+_TD = ('<td width="{w}" {span}valign="center" style="width:{pt}pt;border:solid windowtext 1.0pt;'
+       'mso-border-alt:solid windowtext .5pt;padding:0cm 5.4pt 0cm 5.4pt">'
+       '<p class="MsoNormal" align="center" style="text-align:center;mso-line-height-rule:exactly">{text}</p></td>')
+
+
+def _word_text(text: str, digit_spans: bool) -> str:
+    """Text as Word pastes it: in styled spans, a span around each digit, &nbsp; for nothing."""
+    if not text.strip():
+        return '<span lang="EN-US" style="font-size:10.5pt;font-family:宋体">&nbsp;</span>'
+    if digit_spans and re.fullmatch(r"[\d.+\-]+(元|万元)?", text):
+        return "".join(f'<span lang="EN-US" style="font-size:10.5pt;mso-bidi-font-family:宋体">{html.escape(c)}</span>'
+                       for c in text)
+    lines = text.split("\n")
+    return "<br>".join(f'<span style="font-size:10.5pt;font-family:宋体;mso-ascii-font-family:\'Times New Roman\'">'
+                       f"{html.escape(line)}</span>" for line in lines)
+
+
+def table_html(report: Report, table_id: str, *, values: dict[str, str] | None = None, digit_spans: bool = True,
+               rowspans: dict[str, int] | None = None, labels: dict[str, str] | None = None,
+               extra_rows: list[str] = ()) -> str:
+    """One statutory table as a Word-pasted MsoNormalTable: its cells from the format's grid,
+    values as printed. `rowspans` sets a label's rowspan as an editor left it (1: the merge lost),
+    `labels` prints a label otherwise, `extra_rows` are raw <tr> added at the end."""
+    table = report.format.table(table_id)
+    shown = printed(report).values | (values or {})
+    rows: list[str] = []
+    for r in range(table.rows):
+        cells = []
+        for c in sorted((c for c in table.cells if c.row == r), key=lambda c: c.col):
+            text = shown.get(c.field, "") if c.is_value else (labels or {}).get(c.text, c.text)
+            rowspan = (rowspans or {}).get(c.text, c.rowspan) if not c.is_value else c.rowspan
+            span = (f'rowspan="{rowspan}" ' if rowspan > 1 else "") + (f'colspan="{c.colspan}" ' if c.colspan > 1 else "")
+            cells.append(_TD.format(w=60 * c.colspan, pt=45 * c.colspan, span=span, text=_word_text(text, digit_spans)))
+        rows.append(f'<tr style="mso-yfti-irow:{r};height:20.0pt">{"".join(cells)}</tr>')
+    rows += extra_rows
+    return ('<table class="MsoNormalTable" border="1" cellspacing="0" cellpadding="0" width="580" '
+            'style="width:435.0pt;border-collapse:collapse;border:none;mso-border-alt:solid windowtext .5pt;'
+            f'mso-yfti-tbllook:1184;mso-padding-alt:0cm 5.4pt 0cm 5.4pt">{"".join(rows)}</table>')
+
+
+def article_html(report: Report, tables: dict[str, str] | None = None) -> str:
+    """The report's body as a CMS editor holds it: paragraphs with &nbsp; indents, bold in <strong>,
+    the headings as paragraphs, each table where its part is."""
+    p = printed(report)
+    out = [f'<p style="text-indent:2em"><span style="font-size:16px">&nbsp;&nbsp;{html.escape(x.text)}</span></p>'
+           for x in p.preamble]
+    for section in report.format.sections:
+        out.append(f'<p style="text-indent:2em"><strong><span style="font-family:黑体">{section.heading}</span>'
+                   "</strong></p>")
+        if section.table:
+            out.append((tables or {}).get(section.table) or table_html(report, section.table))
+        for x in p.sections[section.number]:
+            runs = "".join(f"<strong>{html.escape(r.text)}</strong>" if r.bold else html.escape(r.text) for r in x.runs)
+            out.append(f'<p class="MsoNormal" style="text-indent:32.0pt"><span style="font-size:16.0pt">{runs}</span></p>')
+    return "\n".join(out)
+
+
+def page_html(report: Report, body: str, *, title: str = "", other_reports: tuple[str, ...] = ()) -> str:
+    """A whole CMS page: head metadata, navigation and a list of other years' reports before the
+    article, the article's title outside its body, related links and a footer after it."""
+    title = title or f"{report.organ}{report.year}年政府信息公开工作年度报告"
+    links = "".join(f'<li><a href="/nb/{i}.html">{t}</a></li>' for i, t in enumerate(other_reports))
+    return f"""<!DOCTYPE html><html><head>
+<meta http-equiv="Content-Type" content="text/html; charset=gb2312">
+<meta name="SiteName" content="某某县人民政府门户网站"><meta name="ArticleTitle" content="{title}">
+<meta name="Url" content="http://www.mouxian.gov.cn/zwgk/nb/t2025.html">
+<title>{title}_政府信息公开年报_某某县人民政府门户网站</title>
+<script>var nav = "一、总体情况";</script><style>.x{{color:red}}</style></head>
+<body><div class="top"><a href="/">首页</a> | <a href="/zwgk">政务公开</a> | <a>无障碍</a></div>
+<div class="side"><h3>政府信息公开年报</h3><ul>{links}</ul></div>
+<div class="main"><div class="crumb">当前位置：首页 &gt; 政务公开 &gt; 年报</div>
+<h1 class="article_title">{html.escape(title)}</h1><div class="info">发布时间：2026-01-20 来源：本站</div>
+<div class="TRS_Editor">{body}</div>
+<div class="related"><h4>相关链接</h4><p>上一篇：关于印发2026年政务公开工作要点的通知</p></div></div>
+<div class="footer"><p>主办单位：某某县人民政府办公室 地址：某某县人民路1号 电话：0000-1234567</p>
+<p>版权所有 网站标识码：1234000000 ICP备12345678号</p></div></body></html>"""
+
+
+# --- PDF -----------------------------------------------------------------------------------------
+
+
+def convert(tmp_path: Path, documents: dict[str, bytes], to: str = "pdf") -> dict[str, Path]:
+    """Each DOCX converted by LibreOffice, all in one start of it."""
+    assert SOFFICE, "LibreOffice (soffice) is needed to make PDFs"
+    folder = tmp_path / f"to-{to}"
+    folder.mkdir(exist_ok=True)
+    sources = []
+    for name, data in documents.items():
+        path = folder / f"{name}.docx"
+        path.write_bytes(data)
+        sources.append(str(path))
+    env = {**os.environ, "HOME": str(tmp_path / "lo-profile")}
+    subprocess.run([SOFFICE, "--headless", "--convert-to", to, "--outdir", str(folder), *sources],
+                   check=True, capture_output=True, timeout=300, env=env)
+    return {name: folder / f"{name}.{to}" for name in documents}
+
+
+def narrative_by_part(report: Report) -> dict[str, list[str]]:
+    """The narrative's texts by part, without the preamble (nianbao writes its own when none is typed)."""
+    parts: dict[str, list[str]] = {}
+    for p in report.paragraphs:
+        if p.section != PREAMBLE:
+            parts.setdefault(p.section, []).append(p.text)
+    return parts
