@@ -119,9 +119,10 @@ def export(
 @app.command()
 @user_errors(code=2)
 def check(
-    workbook: Annotated[Path, typer.Argument(help="填好的工作簿 .xlsx（或 nianbao export 导出的 .json）")],
+    workbook: Annotated[Path, typer.Argument(
+        help="填好的工作簿 .xlsx（或 nianbao export 导出的 .json，或已发布的报告 .docx/.html/.pdf）")],
     previous: Annotated[Path | None, typer.Option(
-        "--previous", help="上年的工作簿，用于核对上年结转、现行有效件数等跨年度关系")] = None,
+        "--previous", help="上年的工作簿（或上年已发布的报告），用于核对上年结转、现行有效件数等跨年度关系")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出检查结果，便于其他程序处理")] = False,
 ) -> None:
     """检查工作簿：勾稽关系、必填项、数字填写、正文与表格是否一致。
@@ -235,7 +236,8 @@ def _generate_batch(gen: Any, sources: list[Path], output: Path | None, template
 @app.command()
 @user_errors()
 def aggregate(
-    units: Annotated[list[Path], typer.Argument(help="各单位填好的工作簿 .xlsx，或存放它们的文件夹（可给多个）")],
+    units: Annotated[list[Path], typer.Argument(
+        help="各单位填好的工作簿 .xlsx（或已发布的报告 .docx/.html/.pdf），或存放它们的文件夹（可给多个）")],
     organ: Annotated[str, typer.Option("--organ", help="汇总报告的机关名称，如：某某县人民政府")] = "",
     output: Annotated[Path | None, typer.Option("-o", "--output", help="输出的汇总工作簿 .xlsx")] = None,
     include_invalid: Annotated[bool, typer.Option(

@@ -41,8 +41,11 @@ class Narrative:
 # --- title ---------------------------------------------------------------------------------------
 
 
+_TRAILER = re.compile(r"[(（][^()（）]*[)）]$")  # "（2025年1月20日）" after a title
+
+
 def _title_in(text: str) -> tuple[str, int] | None:
-    text = squeeze(unicodedata.normalize("NFKC", text))
+    text = _TRAILER.sub("", squeeze(unicodedata.normalize("NFKC", text)))
     m = _TITLE.match(text)
     if m is None or len(text) > _TITLE_MAX:
         return None
@@ -250,8 +253,10 @@ def read_contacts(out: Narrative) -> None:
 # --- facts stated in the text ----------------------------------------------------------------------
 
 _NOT_CHARGED = re.compile(r"(?:未|没有|无|不)(?:收取|收|产生|发生)[^。；;，,]{0,10}信息处理费"
-                          r"|信息处理费[^。；;\d]{0,6}(?:为0(?![\d.])|为零|(?<![\d.])0元)")
-_AMOUNT = re.compile(r"收取[^。；;]{0,20}?信息处理费[^。；;\d]{0,12}?(\d[\d,]*(?:\.\d+)?)\s*(万元|元)")
+                          r"|信息处理费[^。；;\d]{0,6}(?:为0(?![\d.])|为零|(?<![\d.])0元)"
+                          r"|信息处理费[^。；;\d]{0,8}[:：]\s*无")
+# The amount may follow the count: 收取信息处理费2件，金额300元.
+_AMOUNT = re.compile(r"收取[^。；;]{0,20}?信息处理费[^。；;]{0,20}?(?<![\d.])(\d[\d,]*(?:\.\d+)?)\s*(万元|元)")
 _COUNT = re.compile(r"(\d+)\s*件[^。；;]{0,40}?收取[^。；;]{0,10}信息处理费"
                     r"|收取[^。；;]{0,10}信息处理费[^。；;]{0,6}?(\d+)\s*件")
 

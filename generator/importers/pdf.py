@@ -23,6 +23,7 @@ from .source import SourceCell, SourceDocument, SourceTable, TextBlock
 EDGE_TOLERANCE = 2.0  # points: ruling lines this close are one edge (double lines, thin cells)
 _PAGE_NUMBER = re.compile(r"^[\s\-—–－一]*(第\s*)?\d{1,4}(\s*页)?([\s/]*(共\s*)?\d{1,4}\s*页?)?[\s\-—–－一]*$")
 _FOOTER_ZONE = 0.1  # the top and bottom tenth of a page, where page numbers sit
+MAX_PAGES = 200  # an annual report has a few dozen pages at most; a longer PDF is something else
 
 
 class PdfError(UnreadableInput):
@@ -48,6 +49,8 @@ def read_pdf(path: Path) -> SourceDocument:
 
 
 def _read(pdf: Any, path: Path) -> SourceDocument:
+    if len(pdf.pages) > MAX_PAGES:
+        raise PdfError(f"{path.name} 有{len(pdf.pages)}页，不像是一份年度报告（最多读取{MAX_PAGES}页）")
     placed: list[tuple[int, float, TextBlock | SourceTable]] = []
     lines: list[dict] = []
     tables = 0

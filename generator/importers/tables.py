@@ -18,7 +18,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from ..formats import Format
+from ..formats import Format, Kind
 from ..report import Location, Value
 from ..report.numbers import parse_number
 from .fold import fold, is_dash, similarity, squeeze
@@ -29,10 +29,11 @@ LABEL_MATCH = 0.75  # a printed label this alike to the format's is that label
 HEADER_MATCH = 0.8
 _NUMBER = re.compile(r"[+\-]?(\d+(\.\d*)?|\.\d+)(万元|元|件|个|项|条|次)?")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_COUNT_UNIT = re.compile(r"(?<=\d)(件|个|项|条|次)$")
 
 
 def _plain(text: str) -> str:
-    return squeeze(unicodedata.normalize("NFKC", text)).replace(",", "")
+    return squeeze(unicodedata.normalize("NFKC", text)).replace(",", "").replace("\u2212", "-")
 
 
 def is_value_text(text: str) -> bool:
@@ -254,7 +255,8 @@ class _Reader:
                 if rank > best:
                     best, found = rank, (row, cell)
         if found is None:
-            return None
+            # A label the format does not print over its unlabelled row (件数 before table 四's values).
+            return self._unlabelled_row(grid, [c for c in cells if is_value_text(c.text)], header_rows)
         return found[0], found[1], best[0]
 
     def _unlabelled_row(self, grid: _Grid, cells: list[SourceCell], header_rows: list[int],
@@ -271,7 +273,7 @@ class _Reader:
                 columns = _map_columns(grid, header_rows, row.slots)
                 fit = columns.fit if columns is not None else 0.0
             else:
-                fit = 0.5 if len(cells) == len(row.slots) else 0.0
+                fit = 0.5 if len([c for c in cells if is_value_text(c.text)]) == len(row.slots) else 0.0
             if fit > best[0]:
                 best = (fit, row)
         return (best[1], None, best[0]) if best[1] is not None else None
@@ -306,7 +308,8 @@ class _Reader:
                                                        location=grid.table.location(r))
             return 0.0
         for slot, (cell, col) in zip(row.slots, placed, strict=True):
-            self._value(slot, cell, grid.table.location(r, col))
+            header = "".join(grid.path(header_rows, col)) if header_rows else ""
+            self._value(slot, cell, grid.table.location(r, col), header)
         return columns.fit if columns is not None else 0.0
 
     def _by_columns(self, grid: _Grid, r: int, cells: list[SourceCell], row: PlanRow, columns: _Columns,
@@ -347,20 +350,25 @@ class _Reader:
             return None
         return [(c, c.col) for c in after]
 
-    def _value(self, slot: Slot, cell: SourceCell, location: Location) -> None:
+    def _value(self, slot: Slot, cell: SourceCell, location: Location, header: str) -> None:
+        """The cell's value as printed; the unit of an amount the format leaves open, from the cell
+        or else from its column's header (采购总金额（万元）)."""
         fmt = self.result.fmt
         f = fmt.fields[slot.field]
-        text = squeeze(cell.text)
+        text = squeeze(cell.text).replace("\u2212", "-")
         if is_dash(text):
             self.result.dashes += 1
             self.result.values[slot.field] = Value(location=location)
             return
+        if f.kind is not Kind.MONEY:
+            text = _COUNT_UNIT.sub("", text)  # "5件": a count with its word is still the count
         value = parse_number(text, f.kind, location)
         self.result.values[slot.field] = value
         unit_choice = next((c for c in fmt.choices if c.unit_of == slot.field), None)
         if unit_choice is not None and value.number is not None:
             plain = unicodedata.normalize("NFKC", text)
-            unit = next((o for o in sorted(unit_choice.options, key=len, reverse=True) if plain.endswith(o)), "")
+            options = sorted(unit_choice.options, key=len, reverse=True)
+            unit = next((o for o in options if plain.endswith(o)), "") or next((o for o in options if o in header), "")
             if unit:
                 self.result.choices[unit_choice.key] = Value(raw=unit, location=location)
 
