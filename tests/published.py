@@ -135,21 +135,34 @@ def _word_text(text: str, digit_spans: bool) -> str:
 
 def table_html(report: Report, table_id: str, *, values: dict[str, str] | None = None, digit_spans: bool = True,
                rowspans: dict[str, int] | None = None, labels: dict[str, str] | None = None,
-               extra_rows: list[str] = ()) -> str:
+               extra_rows: list[str] = (), split: str = "", split_at: float = 0.5) -> str:
     """One statutory table as a Word-pasted MsoNormalTable: its cells from the format's grid,
     values as printed. `rowspans` sets a label's rowspan as an editor left it (1: the merge lost),
-    `labels` prints a label otherwise, `extra_rows` are raw <tr> added at the end."""
+    `labels` prints a label otherwise, `extra_rows` are raw <tr> added at the end. `split` cuts the
+    table in two inside the row of that label, as a page break does: the first half of the label
+    with empty cells, then a second table with the rest of the label and the values."""
     table = report.format.table(table_id)
     shown = printed(report).values | (values or {})
     rows: list[str] = []
     for r in range(table.rows):
         cells = []
+        rest = []
         for c in sorted((c for c in table.cells if c.row == r), key=lambda c: c.col):
             text = shown.get(c.field, "") if c.is_value else (labels or {}).get(c.text, c.text)
             rowspan = (rowspans or {}).get(c.text, c.rowspan) if not c.is_value else c.rowspan
             span = (f'rowspan="{rowspan}" ' if rowspan > 1 else "") + (f'colspan="{c.colspan}" ' if c.colspan > 1 else "")
+            if split and c.text == split:
+                cut = round(len(text) * split_at)
+                cells.append(_TD.format(w=60, pt=45, span=span, text=_word_text(text[:cut], digit_spans)))
+                rest.append(_TD.format(w=60, pt=45, span=span, text=_word_text(text[cut:], digit_spans)))
+                continue
+            if rest or (split and c.is_value and any(x.text == split and x.row == r for x in table.cells)):
+                rest.append(_TD.format(w=60, pt=45, span=span, text=_word_text(text, digit_spans)))
+                text = ""
             cells.append(_TD.format(w=60 * c.colspan, pt=45 * c.colspan, span=span, text=_word_text(text, digit_spans)))
         rows.append(f'<tr style="mso-yfti-irow:{r};height:20.0pt">{"".join(cells)}</tr>')
+        if rest:
+            rows.append(f'</table><p>&nbsp;</p><table class="MsoNormalTable" border="1"><tr>{"".join(rest)}</tr>')
     rows += extra_rows
     return ('<table class="MsoNormalTable" border="1" cellspacing="0" cellpadding="0" width="580" '
             'style="width:435.0pt;border-collapse:collapse;border:none;mso-border-alt:solid windowtext .5pt;'

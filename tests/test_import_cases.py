@@ -25,6 +25,7 @@ from typer.testing import CliRunner
 
 from generator.checks import check
 from generator.cli import app
+from generator.content import printed
 from generator.importers import import_report
 from generator.importers.run import assess
 from generator.report.jsonio import to_json
@@ -243,3 +244,47 @@ def test_aggregate_sums_published_reports(tmp_path, example):
     assert result.exit_code == 0, result.output
     total = load_report(tmp_path / "sum.xlsx").amounts()
     assert total["applications.new.total"] == 2 * example.amounts()["applications.new.total"]
+
+
+def with_subtotal_column(report) -> str:
+    """Table 三 as some local templates print it: a 小计 column for 法人或其他组织 before 总计."""
+    table = report.format.table("applications")
+    shown = printed(report).values
+    total_col = max(c.col for c in table.cells if c.is_value)
+    amounts = report.amounts()
+    rows: dict[int, list[str]] = {}
+    for c in sorted(table.cells, key=lambda c: (c.row, c.col)):
+        colspan = c.colspan + (1 if c.col < total_col < c.col + c.colspan or
+                               (c.text == "法人或其他组织") else 0)
+        if c.is_value and c.col == total_col:
+            row_id = report.format.fields[c.field].row
+            organisations = sum(amounts[f"applications.{row_id}.{o}"]
+                                for o in ("business", "research", "public_interest", "legal_services", "other_org"))
+            rows.setdefault(c.row, []).append(f"<td>{organisations}</td>")
+        if c.row == 2 and c.col == total_col - 1:
+            rows.setdefault(c.row, []).append(f"<td>{c.text}</td><td>小计</td>")
+            continue
+        text = shown.get(c.field, "") if c.is_value else c.text
+        rows.setdefault(c.row, []).append(f'<td rowspan="{c.rowspan}" colspan="{colspan}">{text}</td>')
+    return "<table>" + "".join(f"<tr>{''.join(cells)}</tr>" for _, cells in sorted(rows.items())) + "</table>"
+
+
+def test_a_column_the_format_does_not_have(tmp_path, example):
+    tables = {"applications": with_subtotal_column(example)}
+    imported = import_report(write(tmp_path, "subtotal.html", page_html(example, article_html(example, tables))))
+    amounts_equal(imported.report, example)
+    found = check(imported.report).findings
+    assert [f.code for f in found] == ["IMPORT_EXTRA"] and "小计" in found[0].message
+
+
+@pytest.mark.parametrize("split_at", [0.5, 0.85])  # neither piece a label alone; the first one is
+def test_a_row_cut_by_a_page_break_reads_its_numbers_under_the_rest_of_its_label(tmp_path, example, split_at):
+    label = "5.要求行政机关确认或重新出具已获取信息"
+    key = "applications.not_processed.confirmation.total"
+    values = {key: "7", "applications.not_processed.confirmation.natural_person": "7",
+              "applications.results_total.natural_person": "55", "applications.results_total.total": "63"}
+    tables = {"applications": table_html(example, "applications", split=label, split_at=split_at, values=values)}
+    imported = import_report(write(tmp_path, "cut.html", page_html(example, article_html(example, tables))))
+    report = imported.report
+    assert report.values[key].number == 7 and report.values[key].location.table == 3  # the second part
+    assert not [f for f in check(report).findings if f.code.startswith("IMPORT")]

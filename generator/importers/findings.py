@@ -50,7 +50,10 @@ def import_findings(imported: Imported) -> list[Finding]:
     for extra in tables.extras:
         part = fmt.table(extra.table).name if extra.table else TEXT_PART
         subject = Involved(f"table.{extra.table}", f"“{extra.label}”", extra.values, extra.location)
-        if extra.duplicate_of:
+        if extra.column:
+            message = (f"原表多出一列“{extra.label}”，格式没有这一列，这一列的数字没有读入；"
+                       "如是本地增加的栏目（如小计）可不理会，否则请核对原文。")
+        elif extra.duplicate_of:
             message = (f"“{extra.label}”与前面的“{extra.duplicate_of}”是同一行，"
                        f"其中的数字（{'、'.join(extra.values)}）没有读入，请核对原文。")
         else:

@@ -32,7 +32,7 @@ _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""",
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _SITE = re.compile(r"https?://[^/\s?#]+/?")
 _SPAN = re.compile(r"\s*(\d+)")
-_WHITESPACE = re.compile(r"[ \t\r\n\f\u00a0\u3000]+")
+_WHITESPACE = re.compile(r"\s+")  # Unicode whitespace: &nbsp;, &emsp;, the full-width space
 
 
 class HtmlError(UnreadableInput):

@@ -206,8 +206,8 @@ def _add(out: Narrative, part: str, runs: list[Run], location: Location, heading
         else:
             merged.append(Run(r.text, r.bold))
     if merged:
-        merged[0] = Run(merged[0].text.lstrip(" \t\n\u3000\u00a0"), merged[0].bold)
-        merged[-1] = Run(merged[-1].text.rstrip(" \t\n\u3000\u00a0"), merged[-1].bold)
+        merged[0] = Run(merged[0].text.lstrip(), merged[0].bold)
+        merged[-1] = Run(merged[-1].text.rstrip(), merged[-1].bold)
     merged = [r for r in merged if r.text]
     if not merged:
         return

@@ -67,7 +67,9 @@ def _read(pdf: Any, path: Path) -> SourceDocument:
             if _is_page_number(line, page.height):
                 continue
             line["page"] = number
+            line["edge"] = _near_edge(line, page.height)
             lines.append(line)
+    lines = _without_running_heads(lines)
     if not lines and not tables:
         raise PdfError(f"{path.name} 中没有可以读取的文字，可能是扫描件（图片）；"
                        "请找到文字版的报告，或对照原文在工作簿中填写")
@@ -119,9 +121,23 @@ def _cells(table: Any) -> list[list[SourceCell]]:
     return [row for row in rows if row] or [[]]
 
 
+def _near_edge(line: dict, height: float) -> bool:
+    return line["top"] > height * (1 - _FOOTER_ZONE) or line["bottom"] < height * _FOOTER_ZONE
+
+
 def _is_page_number(line: dict, height: float) -> bool:
-    near_edge = line["top"] > height * (1 - _FOOTER_ZONE) or line["bottom"] < height * _FOOTER_ZONE
-    return near_edge and bool(_PAGE_NUMBER.match(line["text"]))
+    return _near_edge(line, height) and bool(_PAGE_NUMBER.match(line["text"]))
+
+
+def _without_running_heads(lines: list[dict]) -> list[dict]:
+    """Lines printed at the top or foot of several pages alike (the report's name as a running
+    head) are the page's furniture, not its text."""
+    pages: dict[str, set[int]] = {}
+    for line in lines:
+        if line["edge"]:
+            pages.setdefault(line["text"], set()).add(line["page"])
+    running = {text for text, on in pages.items() if len(on) >= 2}
+    return [line for line in lines if not (line["edge"] and line["text"] in running)]
 
 
 def _paragraphs(lines: list[dict]) -> list[tuple[TextBlock, float]]:

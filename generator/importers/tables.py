@@ -62,6 +62,7 @@ class Extra:
     values: tuple[str, ...]
     table: str  # the format table it was printed in (the one of the row before it)
     duplicate_of: str = ""  # the format row it repeats
+    column: bool = False  # a column the format does not have (a 小计 under 法人或其他组织), not a row
 
 
 @dataclass
@@ -119,12 +120,30 @@ class _Grid:
 
 
 @dataclass
+class _Tail:
+    """A row of values as seen, kept for the row after it."""
+
+    grid: _Grid
+    r: int
+    cells: list[SourceCell]
+    header_rows: list[int]
+    row: PlanRow | None
+
+    def last_label(self) -> SourceCell | None:
+        return next((c for c in reversed(self.cells) if is_label_text(c.text)), None)
+
+    def first_label(self) -> SourceCell | None:
+        return next((c for c in self.cells if is_label_text(c.text)), None)
+
+
+@dataclass
 class _Columns:
     """Where each of a plan row's slots is printed: slot index -> grid column."""
 
     width: int
     cols: dict[int, int]
     fit: float  # mean header similarity over all slots (0 for a slot not found)
+    extra: list[tuple[int, str]]  # (column, printed header) of header columns among the slots' that no slot has
 
 
 def _header_columns(grid: _Grid, header_rows: list[int]) -> list[tuple[int, tuple[str, ...]]]:
@@ -167,7 +186,10 @@ def _map_columns(grid: _Grid, header_rows: list[int], slots: tuple[Slot, ...]) -
     ordered = [cols[i] for i in sorted(cols)]
     if len(cols) * 2 < len(slots) or ordered != sorted(ordered):
         return None
-    return _Columns(grid.width, cols, fit / len(slots))
+    last = header_rows[-1]
+    extra = [(col, grid.at[(last, col)].text) for col, _ in heads
+             if ordered[0] < col < ordered[-1] and col not in cols.values() and (last, col) in grid.at]
+    return _Columns(grid.width, cols, fit / len(slots), extra)
 
 
 # --- reading -------------------------------------------------------------------------------------
@@ -183,6 +205,8 @@ class _Reader:
         self.current = ""  # the format table of the last row read
         self.table_of: dict[tuple[int, int], str] = {}  # (printed table, row) -> format table around it
         self.statutory: set[int] = set()  # printed tables with a header or a row of the format
+        self.headers_seen: set[tuple[int, int]] = set()  # (printed table, first header row) looked at
+        self.tail: _Tail | None = None  # the last row of values seen, and the format row it was read as
 
     def read(self, tables: list[SourceTable]) -> TablesRead:
         for table in tables:
@@ -206,7 +230,7 @@ class _Reader:
 
     def _read_table(self, grid: _Grid) -> None:
         header_rows: list[int] = []
-        after_values = False
+        after_values = seen_values = False
         for r, cells in enumerate(grid.table.rows):
             if not cells:
                 continue
@@ -216,14 +240,16 @@ class _Reader:
                 header_rows.append(r)
                 self.statutory.add(grid.table.number)
                 continue
-            after_values = True
+            first_row, after_values, seen_values = not seen_values, True, True
             match = self._match_row(grid, r, cells, header_rows)
             if match is not None:
                 self.current = match[0].table
                 self.statutory.add(grid.table.number)
             self.table_of[(grid.table.number, r)] = self.current
+            tail, self.tail = self.tail, _Tail(grid, r, cells, header_rows, match[0] if match else None)
             if match is None:
-                self.unmatched.append((grid, r, cells))
+                if not (first_row and self._split_row(tail, self.tail)):
+                    self.unmatched.append((grid, r, cells))
                 continue
             row, leaf_cell, sim = match
             if row.index in self.result.matched:
@@ -231,6 +257,32 @@ class _Reader:
                 continue
             self.result.matched[row.index] = grid.table.location(r)
             self.result.score += sim + self._read_values(grid, r, cells, row, leaf_cell, header_rows)
+
+    def _split_row(self, before: _Tail | None, after: _Tail) -> bool:
+        """A row the page break cut in two, its label in two pieces and its numbers in one of them.
+        Either the piece before the break was read (its cells blank) and the numbers are here, or
+        neither piece is a label alone and the two together are."""
+        if before is None or before.grid.table.number == after.grid.table.number:
+            return False
+        numbers = any(is_number_text(c.text) for c in after.cells)
+        if before.row is not None:
+            if not numbers or not all(self.result.values[s.field].blank for s in before.row.slots):
+                return False
+            self._read_values(after.grid, after.r, after.cells, before.row, after.last_label(), after.header_rows)
+            return True
+        first, rest = before.last_label(), after.first_label()
+        if first is None or rest is None:
+            return False
+        label = fold(first.text + rest.text)
+        row = max((r for r in self.plan.rows if r.labels and r.index not in self.result.matched),
+                  key=lambda r: similarity(label, r.leaf), default=None)
+        if row is None or similarity(label, row.leaf) < LABEL_MATCH:
+            return False
+        self.unmatched = [u for u in self.unmatched if u[0] is not before.grid or u[1] != before.r]
+        source = after if numbers else before
+        self.result.matched[row.index] = source.grid.table.location(source.r)
+        self._read_values(source.grid, source.r, source.cells, row, source.last_label(), source.header_rows)
+        return True
 
     # -- rows
 
@@ -282,6 +334,11 @@ class _Reader:
 
     def _columns(self, grid: _Grid, row: PlanRow, header_rows: list[int]) -> _Columns | None:
         columns = _map_columns(grid, header_rows, row.slots) if header_rows else None
+        if columns is not None and (grid.table.number, header_rows[0]) not in self.headers_seen:
+            self.headers_seen.add((grid.table.number, header_rows[0]))
+            for col, label in columns.extra:
+                self.result.extras.append(Extra(grid.table.location(header_rows[-1], col), squeeze(label), (),
+                                                row.table, column=True))
         if columns is None:
             last = self.last_columns.get(row.index) or next(
                 (c for i, c in reversed(self.last_columns.items()) if self.plan.rows[i].table == row.table
