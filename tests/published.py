@@ -48,6 +48,32 @@ def edit_docx(data: bytes, edit: Callable[[etree._Element], None]) -> bytes:
     return out.getvalue()
 
 
+def with_running_head(data: bytes, text: str) -> bytes:
+    """The DOCX with `text` as the head of every page (odd and even)."""
+    import zipfile
+
+    rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    header = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:hdr xmlns:w="{W}"><w:p><w:pPr><w:jc '
+              f'w:val="center"/></w:pPr><w:r><w:t>{html.escape(text)}</w:t></w:r></w:p></w:hdr>').encode()
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == "[Content_Types].xml":
+                content = content.replace(b"</Types>", b'<Override PartName="/word/header9.xml" ContentType="application/'
+                                          b'vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/></Types>')
+            elif item.filename == "word/_rels/document.xml.rels":
+                content = content.replace(b"</Relationships>", f'<Relationship Id="rIdHead9" Type="{rel}/header" '
+                                          f'Target="header9.xml"/></Relationships>'.encode())
+            elif item.filename == "word/document.xml":
+                refs = "".join(f'<w:headerReference w:type="{t}" r:id="rIdHead9"/>' for t in ("default", "even"))
+                content = content.replace(b"<w:sectPr>", f"<w:sectPr>{refs}".encode())
+            z.writestr(item, content)
+        z.writestr("word/header9.xml", header)
+    return out.getvalue()
+
+
 def cell_texts(body) -> list[tuple[etree._Element, str]]:
     """Every table cell of the body with its text."""
     return [(tc, "".join(tc.itertext())) for tc in body.iter(f"{_W}tc")]

@@ -7,7 +7,15 @@ import os
 from pathlib import Path
 
 import pytest
-from published import SOFFICE, convert, docx_bytes, edit_docx, narrative_by_part, without_repeated_headers
+from published import (
+    SOFFICE,
+    convert,
+    docx_bytes,
+    edit_docx,
+    narrative_by_part,
+    with_running_head,
+    without_repeated_headers,
+)
 from typer.testing import CliRunner
 
 from generator.checks import check
@@ -91,13 +99,15 @@ def pdfs(tmp_path_factory):
     documents = {name: docx_bytes(original(name)) for name in EXAMPLES}
     # Table 三 runs over a page break; without repeated header rows its continuation starts with values.
     documents["no-headers"] = edit_docx(documents["example-2021"], without_repeated_headers)
+    # The report's name at the head of every page, as many organs print it.
+    documents["running-head"] = with_running_head(documents["seed-2019"], "沙坡头区滨河镇人民政府2019年政府信息公开工作年度报告")
     return convert(tmp_path_factory.mktemp("pdf"), documents)
 
 
 @needs_soffice
-@pytest.mark.parametrize("name", [*EXAMPLES, "no-headers"])
+@pytest.mark.parametrize("name", [*EXAMPLES, "no-headers", "running-head"])
 def test_pdf_round_trip_is_the_same_report(pdfs, name):
-    want = original("example-2021" if name == "no-headers" else name)
+    want = original({"no-headers": "example-2021", "running-head": "seed-2019"}.get(name, name))
     imported = import_report(pdfs[name])
     same_facts(imported.report, want)
     # A PDF has no paragraph marks: the text of each part comes back, joined from its lines.
