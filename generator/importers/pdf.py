@@ -22,7 +22,8 @@ from .source import SourceCell, SourceDocument, SourceTable, TextBlock
 
 EDGE_TOLERANCE = 2.0  # points: ruling lines this close are one edge (double lines, thin cells)
 _PAGE_NUMBER = re.compile(r"^[\s\-—–－一]*(第\s*)?\d{1,4}(\s*页)?([\s/]*(共\s*)?\d{1,4}\s*页?)?[\s\-—–－一]*$")
-_FOOTER_ZONE = 0.12  # the top and bottom margins of a page (GB/T 9704: 37 and 35 mm of 297), where heads and page numbers sit
+# The top and bottom margins of a page (GB/T 9704: 37 and 35 mm of 297), where heads and page numbers sit.
+_FOOTER_ZONE = 0.12
 MAX_PAGES = 200  # an annual report has a few dozen pages at most; a longer PDF is something else
 
 
