@@ -15,7 +15,8 @@ from pathlib import Path
 from ..errors import UnreadableInput
 from ..report import Location, Run
 from .fold import despace
-from .source import SourceDocument, SourceTable, TextBlock, place_cells
+from .source import MAX_COLUMNS, SourceDocument, SourceTable, TextBlock, place_cells
+from .tables import MAX_ROWS
 
 MAX_BYTES = 20 * 1024 * 1024
 LAYOUT_TEXT = 400  # characters: a cell holding more is a page layout cell, not a statistical one
@@ -153,11 +154,16 @@ class _Walker:
         bold = bold or tag in _BOLD_TAGS or bool(_BOLD_STYLE.search(el.get("style") or ""))
         self.elements += 1  # a number of its own: lxml's element proxies come and go, and so do their ids
         inner = (*scope, self.elements)
-        if tag == "table" and not _is_layout(el):
-            self.flush()
-            self.tables += 1
-            self.items.append(SourceTable(place_cells(_rows(el)), self.tables, scope=inner))
-            return
+        if tag == "table":
+            rows = list(_own_rows(el))
+            large = len(rows) > MAX_ROWS or any(len(_own_cells(tr)) > MAX_COLUMNS for tr in rows)
+            if large and not any(True for _ in el.iterdescendants("table")):
+                return  # no statutory table is this large, and it holds none: not even read
+            if not large and not _is_layout(el):
+                self.flush()
+                self.tables += 1
+                self.items.append(SourceTable(place_cells(_rows(rows)), self.tables, scope=inner))
+                return
         block = tag in _BLOCKS or tag == "br"
         if block:
             self.flush()
@@ -190,9 +196,9 @@ def _is_layout(table) -> bool:
     return any(len(cell.text_content()) > LAYOUT_TEXT for tr in _own_rows(table) for cell in _own_cells(tr))
 
 
-def _rows(table) -> list[list[tuple[str, int, int]]]:
+def _rows(rows) -> list[list[tuple[str, int, int]]]:
     return [[(_cell_text(td), _span(td.get("rowspan")), _span(td.get("colspan"))) for td in _own_cells(tr)]
-            for tr in _own_rows(table)]
+            for tr in rows]
 
 
 def _cell_text(td) -> str:

@@ -23,8 +23,9 @@ from ..report import Location, Value
 from ..report.numbers import parse_number
 from .fold import fold, is_dash, similarity, squeeze
 from .plan import Group, Plan, PlanRow, Slot, plan_of
-from .source import SourceCell, SourceTable
+from .source import MAX_COLUMNS, SourceCell, SourceTable
 
+MAX_ROWS = 200  # the statutory tables have 4 to 30 rows, the widest 15 columns
 LABEL_MATCH = 0.75  # a printed label this alike to the format's is that label
 HEADER_MATCH = 0.8
 _NUMBER = re.compile(r"[+\-]?(\d+(\.\d*)?|\.\d+)(万元|元|件|个|项|条|次)?")
@@ -210,7 +211,8 @@ class _Reader:
 
     def read(self, tables: list[SourceTable]) -> TablesRead:
         for table in tables:
-            self._read_table(_Grid(table))
+            if table.width <= MAX_COLUMNS and len(table.rows) <= MAX_ROWS:  # larger ones are not statutory
+                self._read_table(_Grid(table))
         self._unmatched_rows()
         self._missing_rows()
         return self.result
