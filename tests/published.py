@@ -134,6 +134,18 @@ def as_wps_writes(body) -> None:
     content.append(table)
 
 
+def in_a_layout_table(body) -> None:
+    """The whole report inside the one cell of a table, as some office templates frame a page."""
+    content = [c for c in body if c.tag != f"{_W}sectPr"]
+    tbl = etree.SubElement(body, f"{_W}tbl")
+    tc = etree.SubElement(etree.SubElement(tbl, f"{_W}tr"), f"{_W}tc")
+    for c in content:
+        tc.append(c)
+    etree.SubElement(tc, f"{_W}p")  # a cell ends with a paragraph
+    body.remove(tbl)
+    body.insert(0, tbl)
+
+
 def without_repeated_headers(body) -> None:
     """Header rows not repeated on the next page: a table's continuation starts with values."""
     for header in list(body.iter(f"{_W}tblHeader")):

@@ -17,6 +17,7 @@ from published import (
     convert,
     docx_bytes,
     edit_docx,
+    in_a_layout_table,
     narrative_by_part,
     page_html,
     table_html,
@@ -85,6 +86,13 @@ def test_docx_as_wps_writes_it(tmp_path, example):
     assert (imported.organ, imported.year) == (example.organ, example.year)
     assert to_json(imported)["narrative"] == to_json(example)["narrative"]
     assert not check(imported).findings
+
+
+def test_docx_framed_in_a_layout_table(tmp_path, example):
+    path = write(tmp_path, "framed.docx", edit_docx(docx_bytes(example), in_a_layout_table))
+    imported = import_report(path).report
+    amounts_equal(imported, example)
+    assert to_json(imported)["narrative"] == to_json(example)["narrative"]
 
 
 def test_word_pasted_page_with_lost_merges_in_a_whole_cms_page(tmp_path, example):

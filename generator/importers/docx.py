@@ -18,6 +18,8 @@ from .source import MAX_COLUMNS, SourceCell, SourceDocument, SourceTable, TextBl
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _W = f"{{{W}}}"
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
+# Runs that are not the document's text: deleted or moved-away revisions, text boxes (drawn over the page).
+_NOT_TEXT = (f"{_W}del", f"{_W}moveFrom", f"{_W}txbxContent")
 
 
 class DocxError(UnreadableInput):
@@ -52,10 +54,17 @@ def read_docx(path: Path) -> SourceDocument:
 
 
 def _body_elements(body):
-    """Paragraphs and tables of the body in order, through content controls (w:sdt)."""
+    """Paragraphs and tables of the body in order, through content controls (w:sdt) and through
+    tables that only lay out the page (a table holding tables: its cells are read as the body)."""
     for child in body.iterchildren():
-        if child.tag in (f"{_W}p", f"{_W}tbl"):
+        if child.tag == f"{_W}p":
             yield child
+        elif child.tag == f"{_W}tbl":
+            if child.find(f"{_W}tr/{_W}tc/{_W}tbl") is None:
+                yield child
+            else:
+                for tc in child.iterfind(f"{_W}tr/{_W}tc"):
+                    yield from _body_elements(tc)
         elif child.tag == f"{_W}sdt":
             content = child.find(f"{_W}sdtContent")
             if content is not None:
@@ -109,7 +118,7 @@ def _on(element) -> bool:
 def _runs(p, styles: _Styles) -> list[Run]:
     runs: list[Run] = []
     for r in p.iter(f"{_W}r"):
-        if _inside(r, p, (f"{_W}del", f"{_W}txbxContent", f"{_W}fldSimple")):
+        if _inside(r, p, _NOT_TEXT):
             continue
         rpr = r.find(f"{_W}rPr")
         bold = False
@@ -197,6 +206,5 @@ def _cells(tr):
 def _cell_text(tc) -> str:
     lines = []
     for p in tc.iterchildren(f"{_W}p"):
-        lines.append("".join(t for r in p.iter(f"{_W}r") if not _inside(r, p, (f"{_W}del", f"{_W}txbxContent"))
-                             for t in _run_text(r)))
+        lines.append("".join(t for r in p.iter(f"{_W}r") if not _inside(r, p, _NOT_TEXT) for t in _run_text(r)))
     return "\n".join(lines)
