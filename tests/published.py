@@ -31,47 +31,51 @@ def docx_bytes(report: Report) -> bytes:
     return render_docx(report).data
 
 
-def edit_docx(data: bytes, edit: Callable[[etree._Element], None]) -> bytes:
-    """The DOCX with its document.xml changed by `edit(body)`."""
+def rewrite_docx(data: bytes, change: Callable[[str, bytes], bytes], added: dict[str, bytes] | None = None) -> bytes:
+    """The DOCX with each part's bytes passed through `change(name, content)`, and `added` parts."""
     import zipfile
 
     source = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         for item in source.infolist():
-            content = source.read(item.filename)
-            if item.filename == "word/document.xml":
-                root = etree.fromstring(content)
-                edit(root.find(f"{_W}body"))
-                content = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-            z.writestr(item, content)
+            z.writestr(item, change(item.filename, source.read(item.filename)))
+        for name, content in (added or {}).items():
+            z.writestr(name, content)
     return out.getvalue()
+
+
+def edit_docx(data: bytes, edit: Callable[[etree._Element], None]) -> bytes:
+    """The DOCX with its document.xml changed by `edit(body)`."""
+
+    def change(name: str, content: bytes) -> bytes:
+        if name != "word/document.xml":
+            return content
+        root = etree.fromstring(content)
+        edit(root.find(f"{_W}body"))
+        return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+    return rewrite_docx(data, change)
 
 
 def with_running_head(data: bytes, text: str) -> bytes:
     """The DOCX with `text` as the head of every page (odd and even)."""
-    import zipfile
-
     rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
     header = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:hdr xmlns:w="{W}"><w:p><w:pPr><w:jc '
               f'w:val="center"/></w:pPr><w:r><w:t>{html.escape(text)}</w:t></w:r></w:p></w:hdr>').encode()
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
-        for item in source.infolist():
-            content = source.read(item.filename)
-            if item.filename == "[Content_Types].xml":
-                content = content.replace(b"</Types>", b'<Override PartName="/word/header9.xml" ContentType="application/'
-                                          b'vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/></Types>')
-            elif item.filename == "word/_rels/document.xml.rels":
-                content = content.replace(b"</Relationships>", f'<Relationship Id="rIdHead9" Type="{rel}/header" '
-                                          f'Target="header9.xml"/></Relationships>'.encode())
-            elif item.filename == "word/document.xml":
-                refs = "".join(f'<w:headerReference w:type="{t}" r:id="rIdHead9"/>' for t in ("default", "even"))
-                content = content.replace(b"<w:sectPr>", f"<w:sectPr>{refs}".encode())
-            z.writestr(item, content)
-        z.writestr("word/header9.xml", header)
-    return out.getvalue()
+    refs = "".join(f'<w:headerReference w:type="{t}" r:id="rIdHead9"/>' for t in ("default", "even"))
+    additions = {
+        "[Content_Types].xml": (b"</Types>", b'<Override PartName="/word/header9.xml" ContentType="application/'
+                                b'vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/></Types>'),
+        "word/_rels/document.xml.rels": (b"</Relationships>", f'<Relationship Id="rIdHead9" Type="{rel}/header" '
+                                         f'Target="header9.xml"/></Relationships>'.encode()),
+        "word/document.xml": (b"<w:sectPr>", f"<w:sectPr>{refs}".encode()),
+    }
+
+    def change(name: str, content: bytes) -> bytes:
+        return content.replace(*additions[name]) if name in additions else content
+
+    return rewrite_docx(data, change, {"word/header9.xml": header})
 
 
 def cell_texts(body) -> list[tuple[etree._Element, str]]:

@@ -296,3 +296,32 @@ def test_a_row_cut_by_a_page_break_reads_its_numbers_under_the_rest_of_its_label
     report = imported.report
     assert report.values[key].number == 7 and report.values[key].location.table == 3  # the second part
     assert not [f for f in check(report).findings if f.code.startswith("IMPORT")]
+
+
+def test_a_new_format_is_read_from_its_description_alone(tmp_path, example):
+    """The reader names no label: a registered third format (a new applicant column, a renamed row)
+    is read from its own description, and told from the 2021 format by its table 三."""
+    import sys
+
+    from generator import formats
+    from generator.report import Report, Value
+
+    sys.path.insert(0, str(Path(__file__).parent / "fixtures"))
+    from synthetic_format import FORMAT, NEW_COLUMN
+
+    formats.register(FORMAT)
+    try:
+        report = Report(FORMAT.id, example.organ, 2025, dict(example.contacts), list(example.paragraphs),
+                        choices=dict(example.choices))
+        amounts = example.amounts()
+        for key, f in FORMAT.fields.items():
+            if not f.is_total:
+                report.values[key] = Value(amounts.get(key, 0))
+        for row, n in (("new", 3), ("carried_over", 1), ("granted", 2), ("carry_forward", 2)):
+            report.values[f"applications.{row}.{NEW_COLUMN[0]}"] = Value(n)
+        imported = import_report(write(tmp_path, "new.docx", docx_bytes(report))).report
+        assert imported.format_id == FORMAT.id
+        assert {k: v.number for k, v in imported.values.items()} == report.amounts()
+        assert not check(imported).findings
+    finally:
+        formats.unregister(FORMAT.id)
