@@ -172,6 +172,7 @@ def _table_rows(tbl) -> list[list[SourceCell]]:
             row.append((col, colspan, _cell_text(tc), continues))
             col += colspan
         grid.append(row)
+    continuing = [{col for col, _, _, cont in row if cont} for row in grid]
     rows: list[list[SourceCell]] = []
     for r, row in enumerate(grid):
         out = []
@@ -179,7 +180,7 @@ def _table_rows(tbl) -> list[list[SourceCell]]:
             if continues:
                 continue
             rowspan = 1
-            while r + rowspan < len(grid) and any(c == col and cont for c, _, _, cont in grid[r + rowspan]):
+            while r + rowspan < len(grid) and col in continuing[r + rowspan]:
                 rowspan += 1
             out.append(SourceCell(text, r, col, rowspan, colspan))
         rows.append(out)

@@ -101,6 +101,7 @@ class _Grid:
     def __init__(self, table: SourceTable) -> None:
         self.table = table
         self.width = table.width
+        self.columns: dict[tuple, _Columns | None] = {}  # header rows and slots -> their columns
         self.at: dict[tuple[int, int], SourceCell] = {}
         for row in table.rows:
             for c in row:
@@ -166,7 +167,14 @@ def _header_columns(grid: _Grid, header_rows: list[int]) -> list[tuple[int, tupl
 
 def _map_columns(grid: _Grid, header_rows: list[int], slots: tuple[Slot, ...]) -> _Columns | None:
     """Each slot's column by its header labels; the labels above (行政复议, 复议后起诉) tell apart
-    columns of the same name."""
+    columns of the same name. Worked out once for each header and kind of row."""
+    key = (tuple(header_rows), tuple((s.col, s.colspan, s.header) for s in slots))
+    if key not in grid.columns:
+        grid.columns[key] = _columns_under(grid, header_rows, slots)
+    return grid.columns[key]
+
+
+def _columns_under(grid: _Grid, header_rows: list[int], slots: tuple[Slot, ...]) -> _Columns | None:
     heads = _header_columns(grid, header_rows)
     cols: dict[int, int] = {}
     fit = 0.0
