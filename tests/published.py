@@ -275,3 +275,26 @@ def narrative_by_part(report: Report) -> dict[str, list[str]]:
         if p.section != PREAMBLE:
             parts.setdefault(p.section, []).append(p.text)
     return parts
+
+
+def text_pdf(lines: list[tuple[float, float, str]], twice: bool = False) -> bytes:
+    """A one-page PDF of ASCII text lines at (x, y) in Helvetica; `twice` draws each line again
+    0.3 pt to the right, as printers fake bold."""
+    ops = []
+    for x, y, text in lines:
+        for dx in (0, 0.3) if twice else (0,):
+            ops.append(f"BT /F1 12 Tf {x + dx:.1f} {y:.1f} Td ({text}) Tj ET")
+    stream = "\n".join(ops).encode()
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
+               b"/Resources << /Font << /F1 5 0 R >> >> >>",
+               b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"]
+    out, offsets = b"%PDF-1.4\n", []
+    for i, body in enumerate(objects, 1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    start = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, start)

@@ -21,6 +21,7 @@ from published import (
     narrative_by_part,
     page_html,
     table_html,
+    text_pdf,
 )
 from typer.testing import CliRunner
 
@@ -325,3 +326,12 @@ def test_a_new_format_is_read_from_its_description_alone(tmp_path, example):
         assert not check(imported).findings
     finally:
         formats.unregister(FORMAT.id)
+
+
+def test_pdf_text_drawn_twice_for_bold_reads_once(tmp_path):
+    from generator.importers import read_source
+
+    lines = [(100, 700, "Annual report 2024"), (100, 600, "Applications 3119")]
+    for twice in (False, True):
+        path = write(tmp_path, f"twice-{twice}.pdf", text_pdf(lines, twice=twice))
+        assert [b.text for b in read_source(path).blocks] == ["Annual report 2024", "Applications 3119"]
