@@ -277,10 +277,11 @@ def narrative_by_part(report: Report) -> dict[str, list[str]]:
     return parts
 
 
-def text_pdf(lines: list[tuple[float, float, str]], twice: bool = False) -> bytes:
+def text_pdf(lines: list[tuple[float, float, str]], twice: bool = False,
+             boxes: tuple[tuple[float, float, float, float], ...] = ()) -> bytes:
     """A one-page PDF of ASCII text lines at (x, y) in Helvetica; `twice` draws each line again
-    0.3 pt to the right, as printers fake bold."""
-    ops = []
+    0.3 pt to the right, as printers fake bold; `boxes` (x, y, width, height) are ruled cells."""
+    ops = [f"{x} {y} {w} {h} re S" for x, y, w, h in boxes]
     for x, y, text in lines:
         for dx in (0, 0.3) if twice else (0,):
             ops.append(f"BT /F1 12 Tf {x + dx:.1f} {y:.1f} Td ({text}) Tj ET")

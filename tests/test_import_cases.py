@@ -328,6 +328,17 @@ def test_a_new_format_is_read_from_its_description_alone(tmp_path, example):
         formats.unregister(FORMAT.id)
 
 
+def test_pdf_digits_wider_than_their_cell_are_not_trusted(tmp_path):
+    from generator.importers import read_source
+
+    boxes = tuple((x, y, 30, 20) for x in (100, 130) for y in (600, 620))
+    lines = [(104, 626, "5"), (134, 626, "6"), (104, 606, "1234567")]  # the last runs into its neighbour
+    (table,) = read_source(write(tmp_path, "wide.pdf", text_pdf(lines, boxes=boxes))).tables
+    doubts = {c.text: bool(c.doubt) for row in table.rows for c in row}
+    assert doubts["5"] is False and doubts["6"] is False
+    assert any(doubt for text, doubt in doubts.items() if text not in ("5", "6"))
+
+
 def test_pdf_text_drawn_twice_for_bold_reads_once(tmp_path):
     from generator.importers import read_source
 

@@ -27,8 +27,11 @@ def domain_findings(kind: Kind, v: Value, subject: Involved, name: str, part: st
     """R5: counts are whole numbers >= 0, 本年增/减 a whole number, amounts >= 0."""
     if v.number is None:
         why = f"（{v.problem}）" if v.problem and v.problem != "不是数字" else ""
+        published = v.location is not None and not v.location.sheet and not v.location.path
+        advice = ("请对照原文，在工作簿中填写这一格" if published
+                  else "请只填阿拉伯数字（如 5），不要带单位或文字")
         yield make("R5", Level.ERROR, Involved(subject.key, subject.label, v.raw, subject.location),
-                   f"{name}应填写数字，但填的是“{v.raw}”{why}；请只填阿拉伯数字（如 5），不要带单位或文字。"
+                   f"{name}{'原文印的' if published else '应填写数字，但填的'}是“{v.raw}”{why}；{advice}。"
                    "这一格在勾稽核对中没有计入。", part, raw=str(v.raw))
         return
     n = Decimal(str(v.number))

@@ -63,7 +63,8 @@ def _read(pdf: Any, path: Path) -> SourceDocument:
         boxes = [t.bbox for t in found]
         for t in found:
             tables += 1
-            placed.append((number, t.bbox[1], SourceTable(_cells(t), tables, number)))
+            placed.append((number, t.bbox[1], SourceTable(_cells(t, _straddling(page.chars, t.cells)), tables,
+                                                           number)))
         outside = page.filter(lambda obj, boxes=boxes: obj.get("object_type") != "char" or not any(
             b[0] <= (obj["x0"] + obj["x1"]) / 2 <= b[2] and b[1] <= (obj["top"] + obj["bottom"]) / 2 <= b[3]
             for b in boxes))
@@ -118,7 +119,25 @@ def _nearest(edges: list[float], v: float) -> int:
     return min(range(len(edges)), key=lambda i: abs(edges[i] - v))
 
 
-def _cells(table: Any) -> list[list[SourceCell]]:
+STRADDLING = "未能可靠读取：数字越过了格子的边线，可能与相邻格的数字混在一起"
+
+
+def _straddling(chars: list[dict], boxes: list[tuple]) -> set[tuple]:
+    """Cells whose digits touch or cross their left or right edge: a number too wide for its cell,
+    which a reader splits between two cells ("10" read as "1" and "0"). Printed cells keep their
+    text a few points inside the lines."""
+    out: set[tuple] = set()
+    for c in chars:
+        if not c["text"].isdigit():
+            continue
+        x, y = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
+        box = next((b for b in boxes if b[0] <= x <= b[2] and b[1] <= y <= b[3]), None)
+        if box is not None and (c["x0"] < box[0] + EDGE_TOLERANCE / 2 or c["x1"] > box[2] - EDGE_TOLERANCE / 2):
+            out.add(box)
+    return out
+
+
+def _cells(table: Any, straddling: set[tuple]) -> list[list[SourceCell]]:
     """Each row's own cells with their grid place and span, from their boxes."""
     xs = _edges([x for c in table.cells for x in (c[0], c[2])])
     ys = _edges([y for c in table.cells for y in (c[1], c[3])])
@@ -131,7 +150,8 @@ def _cells(table: Any) -> list[list[SourceCell]]:
             top, bottom = _nearest(ys, box[1]), _nearest(ys, box[3])
             if end <= col or bottom <= top or top >= len(rows):
                 continue  # a sliver between double lines, not a cell
-            rows[top].append(SourceCell(text or "", top, col, bottom - top, end - col))
+            doubt = STRADDLING if box in straddling else ""
+            rows[top].append(SourceCell(text or "", top, col, bottom - top, end - col, doubt))
     for row in rows:
         row.sort(key=lambda c: c.col)
     return [row for row in rows if row] or [[]]

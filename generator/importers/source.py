@@ -19,6 +19,7 @@ class SourceCell:
     col: int
     rowspan: int = 1
     colspan: int = 1
+    doubt: str = ""  # why the text read may not be the cell's (a PDF's digits crossing its edge)
 
     @property
     def end(self) -> int:

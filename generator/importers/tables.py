@@ -423,6 +423,9 @@ class _Reader:
         fmt = self.result.fmt
         f = fmt.fields[slot.field]
         text = squeeze(cell.text).replace("\u2212", "-")
+        if cell.doubt:
+            self.result.values[slot.field] = Value(raw=text, problem=cell.doubt, location=location)
+            return
         if is_dash(text):
             self.result.dashes += 1
             self.result.values[slot.field] = Value(location=location)
