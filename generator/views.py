@@ -118,6 +118,9 @@ def import_text(a) -> str:
     lines.append(f"  勾稽关系：{rules}")
     if a.clean:
         lines.append("  结论：读取完整，每个数字都已读出，勾稽关系成立。")
+        if a.errors or a.warnings:
+            lines.append(f"  另：检查列出的{a.errors}个错误、{a.warnings}个警告不是读取的问题，而是报告本身的"
+                         "（如没有写明发布网站、有空白格），请在工作簿中补填或核对后再生成报告。")
     else:
         lines.append("  结论：需要人工核对：")
         lines += [f"    - {reason}" for reason in a.reasons]
