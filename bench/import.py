@@ -11,7 +11,6 @@ from __future__ import annotations
 import argparse
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -19,25 +18,22 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from common import line, timed
+
 ROOT = Path(__file__).resolve().parent.parent
 INPUTS = ROOT / "inputs"
 REAL = ROOT.parent / "shared" / "real"
-sys.path.insert(0, str(ROOT))
 
 
-def timed(work: Callable[[], object], repeat: int) -> list[float]:
-    work()  # the first run fills caches (label comparisons, imports); a batch pays it once
-    times = []
-    for _ in range(repeat):
-        started = time.perf_counter()
-        work()
-        times.append(time.perf_counter() - started)
-    return times
+def warm_timed(work: Callable[[], object], repeat: int) -> list[float]:
+    """Seconds of `repeat` runs after one warm-up run: the first fills caches (label comparisons,
+    imports), which a batch pays once."""
+    work()
+    return timed(work, repeat)
 
 
-def line(label: str, times: list[float], target: str = "") -> None:
-    print(f"{label:<46} median {statistics.median(times) * 1000:7.1f} ms   "
-          f"min–max {min(times) * 1000:.1f}–{max(times) * 1000:.1f} ms   {target}")
+def show(label: str, seconds: list[float], target: str = "") -> None:
+    print(line(label, seconds, note=target))
 
 
 def make_pdfs(work: Path, docs: dict[str, Path]) -> dict[str, Path]:
@@ -69,14 +65,21 @@ def main() -> None:
         pdfs = make_pdfs(work, docs)
         print(f"{args.repeat} timed runs each, after one warm-up run; {os.cpu_count()} cores\n")
         for name in docs:
-            line(f"anchor: workbook {name}.xlsx", timed(lambda n=name: read_workbook(INPUTS / f"{n}.xlsx"),
+            show(f"anchor: workbook {name}.xlsx", warm_timed(lambda n=name: read_workbook(INPUTS / f"{n}.xlsx"),
                                                           args.repeat))
         for name, path in docs.items():
-            line(f"DOCX  {name} (nianbao's own)", timed(lambda p=path: import_report(p), args.repeat),
+            show(f"DOCX  {name} (nianbao's own)", warm_timed(lambda p=path: import_report(p), args.repeat),
+                 "target < 100 ms")
+        from generator.publish import PAGE, web_renderings
+
+        for name in docs:
+            own = work / f"{name}.html"
+            own.write_bytes(web_renderings(read_workbook(INPUTS / f"{name}.xlsx"))[PAGE])
+            show(f"HTML  {name} (nianbao's own page)", warm_timed(lambda p=own: import_report(p), args.repeat),
                  "target < 100 ms")
         page = REAL / "2022-平潭综合实验区-page.html"
         if page.exists():
-            line("HTML  平潭 2022, whole CMS page (255 KB)", timed(lambda: import_report(page), args.repeat),
+            show("HTML  平潭 2022, whole CMS page (255 KB)", warm_timed(lambda: import_report(page), args.repeat),
                  "target < 100 ms")
         real_pdf = REAL / "2024-淮安市人民政府.pdf"
         for label, path in [*((f"{n} (LibreOffice)", p) for n, p in pdfs.items()),
@@ -86,8 +89,8 @@ def main() -> None:
                     for page_ in pdf.pages:
                         for t in page_.find_tables():
                             t.extract()
-            line(f"anchor: pdfplumber tables alone, {label}", timed(tables_only, args.repeat))
-            line(f"PDF   {label}", timed(lambda p=path: import_report(p), args.repeat), "target < 1000 ms")
+            show(f"anchor: pdfplumber tables alone, {label}", warm_timed(tables_only, args.repeat))
+            show(f"PDF   {label}", warm_timed(lambda p=path: import_report(p), args.repeat), "target < 1000 ms")
         if not pdfs:
             print("(LibreOffice not installed: nianbao's own PDFs were not made)")
         if real_pdf.exists():

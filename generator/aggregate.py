@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 
 from .errors import UserError
-from .files import collect_files, safe_filename, write_atomically
+from .files import check_output_path, collect_files, safe_filename, write_atomically
 from .formats import Format, Kind, get_format
 from .report import Number, Report, Value
 
@@ -306,17 +306,17 @@ def aggregate(paths: Sequence[Path], organ: str, output: Path | None = None, inc
         raise AggregateError("请用 --organ 给出汇总报告的机关名称，如：--organ 某某县人民政府")
     if output is not None and output.suffix.lower() != ".xlsx":
         raise AggregateError(f"汇总工作簿应保存为 .xlsx 文件：{output}")
+    if output is not None:
+        check_output_path(output, (), force)  # before reading thousands of units
     units = read_units(paths, progress)
     out = output or default_output(next((u.year for u in units if u.year), None), organ)
     units = [u for u in units if not _last_summary(u.path, out)]
     refuse_mixed_units(units)
     choose_units(units, include_invalid)
     report, notes = sum_units([u for u in units if u.included], organ)
-    if out.exists() and not force:
-        raise AggregateError(f"文件已存在，为免覆盖已写好的汇总报告，没有生成：{out}（确需覆盖请加 --force）")
     wb = workbook_for(report)
     add_unit_sheet(wb, [label for label, _ in KEY_FIGURES], [unit_row(u) for u in units])
-    write_atomically(out, lambda tmp: wb.save(tmp), inputs=tuple(u.path for u in units))
+    write_atomically(out, lambda tmp: wb.save(tmp), tuple(u.path for u in units), force)
     return Aggregation(report, units, notes, out)
 
 

@@ -15,6 +15,9 @@ from .report import PREAMBLE, Paragraph, Report, Run, format_number
 
 REPORT_NAME = "政府信息公开工作年度报告"
 NOTHING_TO_REPORT = "无。"
+NOTHING_ELSE = "除此之外，本年度无其他需要报告的事项。"
+# A paragraph that only says there is nothing (else) to report: "无。", "本年度无其他需要报告的事项。"
+_SAYS_NOTHING = re.compile(r"(本年度?|今年)?(无|没有)(其他|其它)?(需要|需)?(报告|说明)?的?(其他|其它)?(事项|情况)?")
 
 _LEVEL2 = re.compile(r"\s*[（(][一二三四五六七八九十]+[）)]")
 # A run-in heading ends at its first full stop or colon, within a heading's length.
@@ -85,17 +88,24 @@ def _fee_section(report: Report) -> str:
     return choice.section if choice is not None else ""
 
 
+def says_nothing(text: str) -> bool:
+    """The paragraph only says there is nothing (else) to report."""
+    return bool(_SAYS_NOTHING.fullmatch(re.sub(r"[\s。.，,；;！!]", "", text)))
+
+
 def section_paragraphs(report: Report, section: str) -> list[Paragraph]:
-    """What a part prints: its narrative; the preamble when none is typed; the fee sentence in the
-    part that reports fees; 无 for a part left empty that must say something."""
+    """What a part prints: its narrative; the preamble when none is typed; 无 for the last part
+    left empty. The part that reports fees opens with the fee sentence, and the clerk's "nothing to
+    report" becomes "nothing else", so that the part reads as one statement. A clerk who writes
+    about the fee himself is printed as written (check compares his numbers with the fee facts)."""
     paragraphs = [p for p in report.narrative(section) if p.text.strip()]
     if section == PREAMBLE:
         return paragraphs or standard_preamble(report)
     sentence = fee_sentence(report) if section == _fee_section(report) else ""
-    if sentence:
-        if [p.text.strip(" 。.") for p in paragraphs] == ["无"]:
-            paragraphs = []
-        paragraphs.append(Paragraph(section, [Run(sentence)]))
+    if sentence and not any("信息处理费" in p.text for p in paragraphs):
+        others = [p for p in paragraphs if not says_nothing(p.text)]
+        nothing_else = [Paragraph(section, [Run(NOTHING_ELSE)])] if len(others) < len(paragraphs) else []
+        paragraphs = [Paragraph(section, [Run(sentence)]), *others, *nothing_else]
     # The last part, 其他需要报告的事项, is printed even when there is nothing: as 无.
     if not paragraphs and section == report.format.sections[-1].number:
         return [Paragraph(section, [Run(NOTHING_TO_REPORT)])]

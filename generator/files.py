@@ -7,7 +7,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from .errors import OutputError, UserError
+from .errors import OutputError, UnreadableInput
 
 
 def lock_owner_file(path: Path) -> Path | None:
@@ -26,26 +26,33 @@ def _same_file(a: Path, b: Path) -> bool:
     return a.resolve() == b.resolve()
 
 
-def check_output_path(out: Path, inputs: tuple[Path, ...] = ()) -> None:
-    """Refuse an output that is an input, sits in a missing folder, or is open in another program."""
+def check_output_path(out: Path, inputs: tuple[Path, ...] = (), force: bool = False) -> None:
+    """Refuse an output that is an input, a folder or a device, a file held open, or, without
+    `force`, any existing file: a report or workbook someone edited by hand must never be lost."""
     if any(_same_file(out, source) for source in inputs):
         raise OutputError(f"输出文件不能与输入文件相同：{out}")
-    if out.exists() and out.is_dir():
+    if out.is_dir():
         raise OutputError(f"输出路径是一个文件夹，请给出文件名：{out}")
-    if not out.parent.exists():
-        raise OutputError(f"输出文件夹不存在：{out.parent}")
+    if out.exists() and not out.is_file():
+        raise OutputError(f"输出路径不是普通文件（可能是设备或管道），不能写入：{out}")
     if lock_owner_file(out) is not None:
         raise OutputError(f"文件正被其他程序（Excel、WPS 或 Word）打开，请先关闭：{out}")
+    if out.exists() and not force:
+        raise OutputError(f"文件已存在，为免覆盖其中的内容，没有写入：{out}（确需覆盖请加 --force）")
 
 
-def write_atomically(out: Path, write: Callable[[Path], None], inputs: tuple[Path, ...] = ()) -> None:
+def write_atomically(out: Path, write: Callable[[Path], None], inputs: tuple[Path, ...] = (),
+                     force: bool = False) -> None:
     """Call `write(tmp)` on a temporary file beside `out`, then move it into place in one step.
 
-    A crash leaves either the old file or the new one, never half a file.
+    A crash leaves either the old file or the new one, never half a file. A missing folder is
+    made. Without `force` the move never replaces a file, even one made a moment ago by another
+    process: the check before writing and the move are not one step, so the move itself refuses.
     """
     out = Path(out)
-    check_output_path(out, inputs)
+    check_output_path(out, inputs, force)
     try:
+        out.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=".nianbao-", suffix=out.suffix, dir=out.parent)
     except OSError as e:
         raise OutputError(f"无法在该文件夹写入文件（{e.strerror}）：{out.parent}") from None
@@ -57,7 +64,12 @@ def write_atomically(out: Path, write: Callable[[Path], None], inputs: tuple[Pat
         umask = os.umask(0)
         os.umask(umask)
         os.chmod(tmp, 0o666 & ~umask)
-        os.replace(tmp, out)
+        if force:
+            os.replace(tmp, out)
+        else:
+            _move_without_replacing(tmp, out)
+    except FileExistsError:
+        raise OutputError(f"文件已存在，为免覆盖其中的内容，没有写入：{out}（确需覆盖请加 --force）") from None
     except PermissionError:
         raise OutputError(f"无法写入文件（可能正被其他程序打开或没有写权限）：{out}") from None
     except OSError as e:
@@ -65,6 +77,20 @@ def write_atomically(out: Path, write: Callable[[Path], None], inputs: tuple[Pat
     finally:
         if tmp.exists():
             tmp.unlink()
+
+
+def _move_without_replacing(tmp: Path, out: Path) -> None:
+    """Put `tmp` at `out` only if nothing is there: a hard link fails on an existing name.
+    Where links are not supported (FAT, some network shares), reserve the name exclusively first."""
+    try:
+        os.link(tmp, out)
+    except FileExistsError:
+        raise
+    except OSError:
+        os.close(os.open(out, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+        os.replace(tmp, out)
+    else:
+        tmp.unlink()
 
 
 _FORBIDDEN = dict.fromkeys(map(ord, '<>:"/\\|?*'), "_")
@@ -95,7 +121,7 @@ def collect_files(paths: Iterable[Path], suffixes: tuple[str, ...], nothing_foun
         elif path.exists():
             found.append(path)
         else:
-            raise UserError(f"找不到文件或文件夹：{path}")
+            raise UnreadableInput(f"找不到文件或文件夹：{path}")
     if not found:
-        raise UserError(nothing_found)
+        raise UnreadableInput(nothing_found)
     return list(dict.fromkeys(found))

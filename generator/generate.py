@@ -15,6 +15,7 @@ from pathlib import Path
 from .checks import CheckResult
 from .errors import InternalError, OutputError, UserError
 from .files import check_output_path, collect_files, write_atomically
+from .report import Report
 
 INPUT_SUFFIXES = (".xlsx", ".json")
 
@@ -29,6 +30,7 @@ class Prepared:
     data: bytes | None = None  # the .docx; None when not generated
     notes: list[str] = field(default_factory=list)  # text that could not be printed as is
     failure: UserError | None = None  # why the input could not be read or rendered
+    extras: dict[str, bytes] = field(default_factory=dict)  # other renderings beside the .docx, by suffix
 
     @property
     def refused(self) -> bool:
@@ -36,8 +38,12 @@ class Prepared:
         return self.data is None and self.failure is None and self.result is not None
 
 
-def prepare(source: Path, template: Path | None = None, allow_errors: bool = False) -> Prepared:
-    """Read and check `source`; render it unless the check found errors (or they are allowed)."""
+Extras = Callable[[Report], dict[str, bytes]]  # a report's other renderings (the web pages), by suffix
+
+
+def prepare(source: Path, template: Path | None = None, allow_errors: bool = False,
+            extras: Extras | None = None) -> Prepared:
+    """Read and check `source`; render it (and its `extras`) unless the check found errors (or they are allowed)."""
     from .checks import check
     from .content import file_name
     from .document import render_docx
@@ -51,17 +57,20 @@ def prepare(source: Path, template: Path | None = None, allow_errors: bool = Fal
         if prepared.result.ok or allow_errors:
             rendered = render_docx(report, template)
             prepared.data, prepared.notes = rendered.data, rendered.warnings
+            if extras is not None:
+                prepared.extras = extras(report)
     except UserError as e:
         prepared.failure = e
     return prepared
 
 
-def write(prepared: Prepared, out: Path) -> Path:
-    """Write a rendered report atomically, refusing its own input or a file held open."""
+def write(prepared: Prepared, out: Path, force: bool = False) -> Path:
+    """Write a rendered report atomically, refusing its own input, a file held open, and without
+    `force` any existing file (a report edited by hand must not be lost)."""
     data = prepared.data
     if data is None:
         raise OutputError(str(prepared.failure or "没有生成报告"))
-    write_atomically(out, lambda tmp: tmp.write_bytes(data), inputs=(prepared.source,))
+    write_atomically(out, lambda tmp: tmp.write_bytes(data), (prepared.source,), force)
     return out
 
 
@@ -74,12 +83,10 @@ def output_path(prepared: Prepared, output: Path | None) -> Path:
         return prepared.source.parent / prepared.name
     if output.suffix.lower() == ".docx" and not output.is_dir():
         return output
-    if output.is_file():
-        check_output_path(output, (prepared.source,))  # the input itself gets its own message
+    if output.exists() and not output.is_dir():
+        check_output_path(output, (prepared.source,), force=True)  # the input itself gets its own message
         raise OutputError(f"报告要保存为 .docx 文件，不能写到 {output.name}")
-    if not output.is_dir():
-        raise OutputError(f"输出文件夹不存在：{output}（请先建好文件夹，或给出以 .docx 结尾的文件名）")
-    return output / prepared.name
+    return output / prepared.name  # a folder, made when the report is written
 
 
 def collect_inputs(paths: Iterable[Path]) -> list[Path]:
@@ -93,24 +100,25 @@ class BatchResult:
     failed: list[Prepared] = field(default_factory=list)
 
 
-def _prepare_for_pool(source: Path, template: Path | None, allow_errors: bool) -> Prepared:
+def _prepare_for_pool(source: Path, template: Path | None, allow_errors: bool,
+                      extras: Extras | None = None) -> Prepared:
     try:
-        return prepare(source, template, allow_errors)
+        return prepare(source, template, allow_errors, extras)
     except Exception as e:  # one bad file must not stop the batch; report it instead
         return Prepared(source, failure=InternalError(e))
 
 
 def prepare_many(sources: list[Path], template: Path | None, allow_errors: bool,
-                 workers: int | None = None) -> Iterator[Prepared]:
+                 workers: int | None = None, extras: Extras | None = None) -> Iterator[Prepared]:
     """Prepared inputs as they finish, on every core."""
     workers = min(workers or os.cpu_count() or 1, len(sources))
     if workers <= 1:
         for source in sources:
-            yield _prepare_for_pool(source, template, allow_errors)
+            yield _prepare_for_pool(source, template, allow_errors, extras)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures: list[Future[Prepared]] = [
-            pool.submit(_prepare_for_pool, source, template, allow_errors) for source in sources
+            pool.submit(_prepare_for_pool, source, template, allow_errors, extras) for source in sources
         ]
         for future in as_completed(futures):
             yield future.result()
@@ -118,7 +126,7 @@ def prepare_many(sources: list[Path], template: Path | None, allow_errors: bool,
 
 def generate_many(sources: list[Path], output_dir: Path | None, template: Path | None = None,
                   allow_errors: bool = False, progress: Callable[[Prepared], None] | None = None,
-                  workers: int | None = None) -> BatchResult:
+                  workers: int | None = None, force: bool = False) -> BatchResult:
     """One DOCX per input into `output_dir` (or beside each input); a failure never stops the rest."""
     if output_dir is not None:
         if output_dir.exists() and not output_dir.is_dir():
@@ -132,7 +140,7 @@ def generate_many(sources: list[Path], output_dir: Path | None, template: Path |
         else:
             out = _unique(output_path(prepared, output_dir), taken)
             try:
-                write(prepared, out)
+                write(prepared, out, force)
             except UserError as e:
                 prepared.failure = e
                 result.failed.append(prepared)

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from .errors import UserError
-from .files import check_output_path, safe_filename, write_atomically
+from .files import safe_filename, write_atomically
 from .formats import select_format
-from .report import Report
+from .report import Report, model
 from .report.jsonio import dumps, loads
 
 
@@ -33,6 +33,18 @@ def load_report(path: Path) -> Report:
     from .workbook import read_workbook
 
     return read_workbook(path)
+
+
+def year_option(text: str) -> int | None:
+    """--year as typed (2025, 2025年); empty is None. Anything else is refused in Chinese."""
+    from .report.numbers import parse_year
+
+    if not text.strip():
+        return None
+    year = parse_year(text)
+    if year is None:
+        raise UserError(f"--year 应为四位数的年份，如 --year 2025（填的是“{text}”）")
+    return year
 
 
 def make_template(organ: str, year: int, format_id: str, data: Path | None, output: Path | None,
@@ -65,22 +77,24 @@ def make_template(organ: str, year: int, format_id: str, data: Path | None, outp
     if format_id and format_id != report.format_id:
         raise UserError(f"JSON 数据是{report.format_id}年格式，不能用 --format {format_id} 生成")
     select_format(report.year, report.format_id)  # a JSON whose year its format does not cover
+    this_year = model.today().year
+    if report.year is not None and report.year > this_year:
+        raise UserError(f"报告年度{report.year}年还没有到（今年是{this_year}年）：年度报告统计的是已经开始的年度，"
+                        "通常在次年1月编制上一年的报告。请检查 --year")
     out = output or Path(safe_filename(f"{report.year}年{report.organ}政府信息公开工作年度报告（填报）.xlsx"))
     if out.suffix.lower() != ".xlsx":
         raise UserError(f"填报工作簿应保存为 .xlsx 文件：{out}")
-    if out.exists() and not force:
-        raise UserError(f"文件已存在，为免覆盖已填写的内容，没有生成：{out}（确需覆盖请加 --force）")
-    check_output_path(out, (previous,) if previous is not None else ())
-    write_workbook(report, out)
+    inputs = tuple(p for p in (previous, data) if p is not None)
+    write_workbook(report, out, force, inputs)
     return out, notes
 
 
-def export_json(workbook: Path, output: Path | None) -> tuple[str, Path | None]:
+def export_json(workbook: Path, output: Path | None, force: bool = False) -> tuple[str, Path | None]:
     """The report as JSON text, written to `output` (default: beside the workbook) unless it is '-'."""
     report = load_report(workbook)
     text = dumps(report)
     if output is not None and str(output) == "-":
         return text, None
     out = output or Path(workbook).with_suffix(".json")
-    write_atomically(out, lambda tmp: tmp.write_text(text, encoding="utf-8"), inputs=(Path(workbook),))
+    write_atomically(out, lambda tmp: tmp.write_text(text, encoding="utf-8"), (Path(workbook),), force)
     return text, out

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from generator.formats import get_format
-from generator.report import dumps, from_json
+from generator.report.jsonio import dumps, from_json
 
 # The two paragraphs of the seed that stand alone as sub-headings; all others run into their text.
 STANDALONE_HEADINGS = (

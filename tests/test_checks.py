@@ -78,7 +78,7 @@ def type_totals(report: Report) -> None:
 def workbook(tmp_path: Path, report: Report, edits: dict[str, object] | None = None, name: str = "报告.xlsx") -> Path:
     """Write the report's workbook, then type into it like a clerk: field key or 'sheet!cell' -> value."""
     path = tmp_path / name
-    write_workbook(report, path)
+    write_workbook(report, path, force=True)
     if edits:
         wb = load_workbook(path)
         for key, value in edits.items():

@@ -12,6 +12,7 @@ from docx_text import open_docx, stream, table_cells, tables
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
+from typer.testing import CliRunner
 
 from generator.content import file_name
 from generator.document import TemplateProblem, render_docx
@@ -68,7 +69,40 @@ def test_section_six_of_2021_says_whether_fees_were_charged(charged, count, amou
     r.choices.update(fee_charged=Value(raw=charged), fee_applications=Value(count), fee_amount=Value(amount))
     texts = paragraphs(render_docx(r).data)
     six = texts.index("六、其他需要报告的事项")
-    assert texts[six + 1:] == [sentence]  # a lone "无" gives way to the fee sentence
+    # The clerk's "nothing to report" follows the fee sentence as "nothing else": one statement.
+    assert texts[six + 1:] == [sentence, "除此之外，本年度无其他需要报告的事项。"]
+
+
+@pytest.mark.parametrize(("typed", "printed"), [
+    ([], []),
+    (["本年度完成了政府信息公开专栏的无障碍改造。"], ["本年度完成了政府信息公开专栏的无障碍改造。"]),
+    (["本年度完成了栏目调整。", "本年度无其他需要报告的事项。"],
+     ["本年度完成了栏目调整。", "除此之外，本年度无其他需要报告的事项。"]),
+])
+def test_section_six_reads_as_one_statement_with_the_fee_sentence(tmp_path, typed, printed):
+    """The shipped example once printed "本年度无其他需要报告的事项。" and then the fee it charged."""
+    r = report()
+    r.paragraphs += [Paragraph("六", [Run(text)]) for text in typed]
+    r.choices.update(fee_charged=Value(raw="是"), fee_applications=Value(1), fee_amount=Value(380))
+    texts = paragraphs(render_docx(r).data)
+    six = texts.index("六、其他需要报告的事项")
+    assert texts[six + 1:] == ["本年度共对1件政府信息公开申请收取信息处理费，共计380元。", *printed]
+
+
+def test_a_clerk_who_writes_about_the_fee_is_printed_as_written():
+    r = report(六="本年度依申请收取信息处理费380元，已全部上缴国库。")
+    r.choices.update(fee_charged=Value(raw="是"), fee_applications=Value(1), fee_amount=Value(380))
+    texts = paragraphs(render_docx(r).data)
+    assert texts[texts.index("六、其他需要报告的事项") + 1:] == ["本年度依申请收取信息处理费380元，已全部上缴国库。"]
+
+
+def test_the_shipped_example_prints_section_six_as_one_statement():
+    from generator.service import load_report
+
+    texts = paragraphs(render_docx(load_report(Path(__file__).parents[1] / "inputs" / "example-2021.xlsx")).data)
+    six = texts[texts.index("六、其他需要报告的事项") + 1:]
+    assert six[0] == "本年度共对1件政府信息公开申请收取信息处理费，共计380元。"
+    assert not any("无其他需要报告" in t for t in six)
 
 
 def test_empty_section_six_of_2019_prints_nothing_to_report():
@@ -174,17 +208,81 @@ def edited_template(tmp_path: Path, old: str, new: str, format_id: str = "2021")
     return out
 
 
-def test_a_restyled_template_with_word_curly_quotes_still_works(tmp_path):
+@pytest.mark.parametrize("quoted", ["“{}”", "&quot;{}&quot;", "&#34;{}&#34;"])
+def test_older_tags_with_quotes_curled_by_word_or_escaped_by_libreoffice_still_work(tmp_path, quoted):
     key = "applications.new.natural_person"
-    template = edited_template(tmp_path, f'{{{{ v["{key}"] }}}}', f"{{{{ v[“{key}”] }}}}")
+    template = edited_template(tmp_path, f"{{{{ v.{key} }}}}", "{{ v[" + quoted.format(key) + "] }}")
     r = report()
     r.values[key] = Value(9)
     assert table_cells(tables(open_docx(render_docx(r, template).data))[1])[3][1] == "9"
 
 
+def test_older_section_tags_still_work(tmp_path):
+    template = edited_template(tmp_path, "{{p section5 }}", "{{p narrative[“五”] }}")
+    assert "存在的问题是……" in paragraphs(render_docx(report(), template).data)
+
+
+def test_ordinary_jinja_in_a_template_is_allowed(tmp_path):
+    loop = "{% for c in organ %}{{ loop.index }}{% endfor %}{% macro m(x) %}{{ x }}{% endmacro %}{{ m(year) }}"
+    template = edited_template(tmp_path, "{{ organ }}", "{{ organ }}" + loop)
+    texts = paragraphs(render_docx(report(), template).data)
+    assert texts[0].startswith("某某县人民政府办公室123456789102023")
+
+
+def test_a_workbook_given_as_template_is_refused(tmp_path):
+    from generator.cli import app
+
+    runner = CliRunner()
+    book = Path(__file__).parents[1] / "inputs" / "example-2021.xlsx"
+    out = tmp_path / "报告.docx"
+    result = runner.invoke(app, ["generate", str(book), "--template", str(book), "-o", str(out)])
+    assert result.exit_code == 1 and "是 Excel 工作簿，不是 Word 报告模板" in result.output
+    assert not out.exists()
+
+
+def test_a_word_file_without_tags_is_refused(tmp_path):
+    from docx import Document
+
+    plain = tmp_path / "普通文件.docx"
+    document = Document()
+    document.add_paragraph("某某县人民政府办公室（红头）")
+    document.save(plain)
+    with pytest.raises(TemplateProblem, match="没有任何 .* 标签，不是报告模板"):
+        render_docx(report(), plain)
+
+
+def test_a_template_that_leaves_out_a_section_or_a_number_is_refused(tmp_path):
+    template = edited_template(tmp_path, "{{p section5 }}", "")
+    with pytest.raises(TemplateProblem, match=r"缺少 \{\{ section5 \}\}"):
+        render_docx(report(), template)
+    template = edited_template(tmp_path, "{{ v.applications.new.business }}", "")
+    with pytest.raises(TemplateProblem, match="表格中1个数字的标签（如 {{ v.applications.new.business }}）"):
+        render_docx(report(), template)
+
+
+def test_a_template_with_macros_is_refused(tmp_path):
+    template = tmp_path / "带宏.docx"
+    with zipfile.ZipFile(TEMPLATE_DIR / template_name("2021")) as src, zipfile.ZipFile(template, "w") as dst:
+        for info in src.infolist():
+            dst.writestr(info, src.read(info))
+        dst.writestr("word/vbaProject.bin", b"\xd0\xcf\x11\xe0 macro project")
+    with pytest.raises(TemplateProblem, match="含有宏"):
+        render_docx(report(), template)
+
+
+def test_a_broken_tag_says_what_to_fix_without_parser_internals(tmp_path):
+    template = edited_template(tmp_path, "{{ organ }}", "{{ organ & year }}")
+    with pytest.raises(TemplateProblem) as e:
+        render_docx(report(), template)
+    message = str(e.value)
+    assert "正文第1段" in message and "标签写法有误" in message and "不要改动" in message
+    assert "unexpected" not in message and "&amp;" not in message
+
+
 @pytest.mark.parametrize(("new", "message"), [
     ("{{ organ }", "{{ organ }"),
     ("{{ orgna }}", "未知的名称“orgna”"),
+    ("{{ v.applications.nothing.total }}", "不是2021年格式的统计项"),
     ('{{ v["applications.nothing.total"] }}', "不是2021年格式的统计项"),
 ])
 def test_a_broken_tag_is_named_with_its_place(tmp_path, new, message):

@@ -215,9 +215,9 @@ def test_safe_file_names():
         assert name.split(".")[0].upper() != "CON"
 
 
-def test_output_folder_missing_or_not_writable(tmp_path):
+def test_output_folder_missing_is_made_but_a_file_in_the_way_is_refused(tmp_path):
     result = run("export", EXAMPLE, "-o", tmp_path / "nowhere" / "x.json")
-    assert result.exit_code != 0 and "输出文件夹不存在" in result.output
+    assert result.exit_code == 0 and (tmp_path / "nowhere" / "x.json").exists()
     blocker = tmp_path / "file.txt"
     blocker.write_text("x")
     result = run("template", "--organ", "某局", "--year", "2025", "-o", blocker / "x.xlsx")
@@ -249,10 +249,11 @@ def test_outputs_are_not_private(tmp_path):
     assert out.stat().st_mode & 0o777 == 0o666 & ~umask  # as any other program would create it, not 0600
 
 
-def test_generate_into_a_missing_folder(tmp_path):
-    result = run("generate", EXAMPLE, "-o", tmp_path / "out")
-    assert result.exit_code != 0 and "输出文件夹不存在" in result.output
-    assert not (tmp_path / "out").exists()
+def test_generate_into_a_missing_folder_makes_it(tmp_path):
+    for output in (tmp_path / "out", tmp_path / "new" / "报告.docx"):
+        result = run("generate", EXAMPLE, "-o", output)
+        assert result.exit_code == 0, result.output
+    assert len(list((tmp_path / "out").glob("*.docx"))) == 1 and (tmp_path / "new" / "报告.docx").exists()
 
 
 @pytest.mark.parametrize("attack", [

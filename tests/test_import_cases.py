@@ -204,7 +204,7 @@ def test_files_that_are_not_reports(tmp_path):
     result = runner.invoke(app, ["import", str(page)])
     assert result.exit_code == 2 and "不像是政府信息公开工作年度报告" in result.output
     missing = runner.invoke(app, ["import", str(tmp_path / "none.pdf")])
-    assert missing.exit_code == 1 and "找不到文件" in missing.output
+    assert missing.exit_code == 2 and "找不到" in missing.output
     text = write(tmp_path, "report.txt", b"x")
     assert "只能导入" in runner.invoke(app, ["import", str(text)]).output
 

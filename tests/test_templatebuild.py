@@ -27,7 +27,7 @@ def test_tables_are_drawn_cell_for_cell_from_the_format(format_id):
     for table, docx_table in zip(fmt.tables, drawn, strict=True):
         expected: dict[int, list[str]] = {}
         for c in sorted(table.cells, key=lambda c: (c.row, c.col)):
-            text = f'{{{{ v["{c.field}"] }}}}' if c.is_value else c.text
+            text = f"{{{{ v.{c.field} }}}}" if c.is_value else c.text
             expected.setdefault(c.row, []).append(text)
         got = table_cells(docx_table)
         assert [[t.replace("\n", "") for t in row] for row in got] == [expected[r] for r in range(table.rows)]

@@ -182,7 +182,7 @@ def test_round_trip_keeps_odd_values(tmp_path, fid):
     data["tables"]["applications"]["new"]["natural_person"] = 3
     data["tables"]["applications"]["new"]["total"] = 7  # disagrees with its parts
     data["tables"]["applications"]["granted"]["business"] = "三件"
-    data["tables"]["review_litigation"]["review"]["total"] = None  # formula deleted
+    data["tables"]["review_litigation"]["review"]["total"] = None  # null total: computed from its parts
     text = json.dumps(data, ensure_ascii=False)
     path = tmp_path / "x.xlsx"
     write_workbook(loads(text), path)
@@ -190,7 +190,9 @@ def test_round_trip_keeps_odd_values(tmp_path, fid):
     back = json.loads(dumps(read_workbook(path)))
     assert back["tables"]["applications"]["new"]["total"] == 7
     assert back["tables"]["applications"]["granted"]["business"] == "三件"
-    assert back["tables"]["review_litigation"]["review"]["total"] is None
+    assert back["tables"]["review_litigation"]["review"]["total"] == 0
+    sheet, row, col = field_cells(fmt)["review_litigation.review.total"]
+    assert str(load_workbook(path)[sheet].cell(row, col).value).startswith("=SUM(")
 
 
 def test_reading_never_touches_the_file(tmp_path):

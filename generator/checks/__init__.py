@@ -16,12 +16,14 @@ from .arithmetic import blank_findings, rule_findings, value_findings
 from .catalogue import CATALOGUE, Check, check_of
 from .facts import (
     choice_findings,
+    contact_findings,
     fee_findings,
     format_year_findings,
     info_findings,
     previous_findings,
     section_findings,
     unit_findings,
+    year_findings,
     years_apart,
 )
 from .findings import CheckResult, Finding, Involved, Subjects
@@ -37,6 +39,8 @@ def check(report: Report, previous: Report | None = None, levels: Levels | None 
     comparable = previous if previous is not None and not years_apart(report, previous) else None
     findings = [
         *info_findings(s),
+        *contact_findings(s),
+        *year_findings(s),
         *format_year_findings(s),
         *previous_findings(s, previous),
         *section_findings(s),

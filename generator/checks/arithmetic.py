@@ -12,10 +12,9 @@ from decimal import Decimal
 
 from ..formats import Field, Kind, Level, Rule, Term
 from ..report import Number, Report, Value, format_number
+from ..report.numbers import IMPLAUSIBLE
 from .findings import Finding, Involved, Subjects, field_name, make
 
-# No organ counts anywhere near a trillion of anything; past 15 digits Excel itself loses digits.
-IMPLAUSIBLE = Decimal(10) ** 12
 # Decimals below one 分: 元 with more than 2, 万元 with more than 6.
 _FEN_DECIMALS = {"元": 2, "万元": 6}
 _MAX_LISTED_CELLS = 10
@@ -25,6 +24,11 @@ _MAX_LISTED_TERMS = 4
 def domain_findings(kind: Kind, v: Value, subject: Involved, name: str, part: str, unit: str = "",
                     ) -> Iterator[Finding]:
     """R5: counts are whole numbers >= 0, 本年增/减 a whole number, amounts >= 0."""
+    if v.unit_typed:
+        yield make("UNIT", Level.ERROR, Involved(subject.key, subject.label, v.raw, subject.location),
+                   f"{name}填的是“{v.raw}”：{v.problem}。请只填数字，按这一格的单位{unit}填写；"
+                   "这一格在勾稽核对中没有计入。", part, raw=str(v.raw), unit=unit, typed_unit=v.unit_typed)
+        return
     if v.number is None:
         why = f"（{v.problem}）" if v.problem and v.problem != "不是数字" else ""
         published = v.location is not None and not v.location.sheet and not v.location.path
@@ -53,20 +57,21 @@ def domain_findings(kind: Kind, v: Value, subject: Involved, name: str, part: st
 
 
 def value_findings(s: Subjects) -> Iterator[Finding]:
-    """R5 for every table value the clerk typed (a total still a formula is the workbook's own)."""
+    """R5 for every table value the clerk typed (a total still a formula is the workbook's own);
+    a total whose formula was cleared, once, at its cell (it is counted from its parts)."""
+    amounts = None
     for key, f in s.fmt.fields.items():
         v = s.report.values.get(key)
-        if v is not None and v.raw is None and v.problem:
+        if v is not None and v.raw is None and v.problem and not v.formula:
             continue  # nothing was read at all: the reader's own finding (source_findings) says why
-        if v is not None and not v.formula and not v.blank:
+        elif v is not None and v.formula and v.problem:
+            amounts = amounts or s.report.amounts()
+            yield make("FORMULA", Level.WARNING, s.field(key, amounts[key]),
+                       f"{field_name(f)}本是自动合计，公式被删除了；检查和生成报告时按各分项之和计算"
+                       f"（为{format_number(amounts[key])}）。请撤销删除，或在这一格重新输入合计。", s.part_of(key))
+        elif v is not None and not v.formula and not v.blank:
             yield from domain_findings(f.kind, v, s.field(key, v.number), field_name(f), s.part_of(key),
-                                       f.unit or _chosen_unit(s, key))
-
-
-def _chosen_unit(s: Subjects, key: str) -> str:
-    """The unit a clerk chose for an amount the format leaves open."""
-    choice = next((c for c in s.fmt.choices if c.unit_of == key), None)
-    return s.report.choice_text(choice.key) if choice is not None else ""
+                                       s.report.unit_of(key))
 
 
 def _is_blank(report: Report, f: Field) -> bool:

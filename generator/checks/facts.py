@@ -3,10 +3,11 @@ choices (fees, units)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from ..formats import Level, Role, UnknownFormat, covers, format_for_year
-from ..report import INFO_FIELDS, Report, format_number
+from ..report import INFO_FIELDS, Report, format_number, model
 from .findings import INFO_PART, TEXT_PART, Finding, Subjects, make
 
 
@@ -30,6 +31,44 @@ def info_findings(s: Subjects) -> Iterator[Finding]:
             hint = f"（{info.hint}）" if info.hint else ""
             yield make("REQUIRED", Level.ERROR, s.info(info.key), f"“{info.label}”是必填项，没有填写{hint}。",
                        INFO_PART)
+
+
+_CONTACT_SHAPES = {
+    "postcode": (re.compile(r"\d{6}"), "邮政编码应为6位数字"),
+    "website_url": (re.compile(r"https?://[^\s/]+\.[^\s]+", re.I),
+                    "网址应以 http:// 或 https:// 开头，如 http://www.example.gov.cn/"),
+    "email": (re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+"), "电子邮箱应形如 gk@example.gov.cn"),
+}
+
+
+def contact_findings(s: Subjects) -> Iterator[Finding]:
+    """Contacts print in the preamble as typed: a wrong shape is a warning at its cell."""
+    contacts = s.report.contacts
+    for key, (shape, advice) in _CONTACT_SHAPES.items():
+        value = contacts.get(key, "").strip()
+        if value and not shape.fullmatch(value):
+            yield make("CONTACT", Level.WARNING, s.info(key, value),
+                       f"“{s.info(key).label}”填的是“{value}”，{advice}；报告开头的联系方式照此印出，请核对。",
+                       INFO_PART)
+    if not (contacts.get("website_name", "").strip() or contacts.get("website_url", "").strip()):
+        yield make("CONTACT", Level.WARNING, s.info("website_url"),
+                   "没有填写发布网站：报告开头将不写电子版的下载网址。报告应在本机关的网站（政府信息公开专栏）发布，"
+                   "有网站的请填写网站名称和网址。", INFO_PART)
+
+
+def year_findings(s: Subjects) -> Iterator[Finding]:
+    """A report of a year that has not begun cannot be right; one of this year is not finished."""
+    year, today = s.report.year, model.today()
+    if year is None:
+        return
+    if year > today.year:
+        yield make("YEAR", Level.ERROR, s.info("year", year),
+                   f"报告年度为{year}年，还没有到（今天是{today.year}年{today.month}月{today.day}日）；请改正年度。",
+                   INFO_PART)
+    elif year == today.year:
+        yield make("YEAR", Level.WARNING, s.info("year", year),
+                   f"报告年度为{year}年，统计期限到{year}年12月31日才结束；年底前的数字还会变化，定稿前请再检查一次。",
+                   INFO_PART)
 
 
 def format_year_findings(s: Subjects) -> Iterator[Finding]:
@@ -64,9 +103,14 @@ def previous_findings(s: Subjects, previous: Report | None) -> Iterator[Finding]
 
 
 def section_findings(s: Subjects) -> Iterator[Finding]:
+    from ..content import fee_sentence
+
     for section in s.fmt.sections:
         if not section.required or any(p.text.strip() for p in s.report.narrative(section.number)):
             continue
+        fees = s.fmt.choice_for(Role.FEE_CHARGED)
+        if fees is not None and fees.section == section.number and fee_sentence(s.report):
+            continue  # the fee sentence is this part's statement
         # Only the last part, 其他需要报告的事项, may honestly be 无.
         hint = "；没有需要报告的事项时可写“无”" if section is s.fmt.sections[-1] else ""
         yield make("REQUIRED", Level.ERROR, s.section(section.number),

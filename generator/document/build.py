@@ -16,7 +16,15 @@ from . import ooxml
 from .ooxml import CharacterStyle, Font, GridCell, Page, ParagraphStyle
 
 TEMPLATE_DIR = Path(__file__).resolve().parents[2] / "templates"
-VALUES = "v"  # the template's name for the table values: {{ v["applications.new.total"] }}
+# Tag spellings hold neither quotes nor Chinese: Word curls quotes, LibreOffice writes them back as
+# &quot; and splits runs where the script changes. Values: {{ v.applications.new.total }};
+# sections: {{p section1 }} for 一 … (older templates' v["…"] and narrative["一"] still work).
+VALUES = "v"
+
+
+def section_name(index: int) -> str:
+    """The tag name of the n-th section (0-based): section1, section2 …"""
+    return f"section{index + 1}"
 
 
 def template_name(format_id: str) -> str:
@@ -81,7 +89,7 @@ def table_xml(table: Table) -> str:
     cells = []
     for c in table.cells:
         if c.is_value:
-            content = ooxml.paragraph(ooxml.text_run(placeholder(f'{VALUES}["{c.field}"]')), TABLE_TEXT)
+            content = ooxml.paragraph(ooxml.text_run(placeholder(f"{VALUES}.{c.field}")), TABLE_TEXT)
         else:
             vertical = c.vertical
             if c.note:
@@ -107,9 +115,9 @@ def document_xml(fmt: Format) -> str:
         ooxml.paragraph(style=BODY),
         paragraph_placeholder("preamble"),
     ]
-    for section in fmt.sections:
+    for i, section in enumerate(fmt.sections):
         body.append(ooxml.paragraph(ooxml.text_run(section.heading), HEADING1))
-        body.append(paragraph_placeholder(f'narrative["{section.number}"]'))
+        body.append(paragraph_placeholder(section_name(i)))
         if section.table:
             table = fmt.table(section.table)
             body.append(table_xml(table))

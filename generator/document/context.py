@@ -9,9 +9,10 @@ from typing import Any
 
 from ..content import Look, paragraph_look, printed, styled_runs
 from ..report import Paragraph, Report
-from .build import STYLE_OF_LOOK, VALUES
+from .build import STYLE_OF_LOOK, VALUES, section_name
 
-CONTEXT_NAMES = ("organ", "year", "preamble", "narrative", VALUES)
+FIXED_NAMES = ("organ", "year", "preamble")  # every template has these
+OLD_NAMES = ("narrative",)  # narrative["一"]: the sections as templates before version 0.2 named them
 _XML_INVALID = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
 
 
@@ -66,14 +67,36 @@ def rich_paragraphs(paragraphs: list[Paragraph], notes: Notes) -> Any:
     return out
 
 
+def context_names(fmt) -> tuple[str, ...]:
+    """Every name a template of `fmt` may use."""
+    return (*FIXED_NAMES, *(section_name(i) for i in range(len(fmt.sections))), VALUES, *OLD_NAMES)
+
+
+class Values(dict):
+    """The table values by field key, v["applications.new.total"], and nested by its parts, so that
+    a template may write v.applications.new.total (no quotes for an editor to curl)."""
+
+    def __init__(self, flat: dict[str, str]) -> None:
+        super().__init__(flat)
+        for key, text in flat.items():
+            *path, last = key.split(".")
+            node = self
+            for part in path:
+                node = node.setdefault(part, {})
+            node[last] = text
+
+
 def build_context(report: Report, notes: Notes) -> dict[str, Any]:
-    """What the template's tags refer to: organ, year, preamble, narrative[一…六], v[field key]."""
+    """What the template's tags refer to: organ, year, preamble, section1…, v.<field key>."""
     content = printed(report)
     organ = notes.clean(report.organ, str(report.locations.get("organ") or "基本信息"))
+    sections = {number: rich_paragraphs(ps, notes) for number, ps in content.sections.items()}
+    numbers = [s.number for s in report.format.sections]
     return {
         "organ": organ,
         "year": str(report.year or ""),
         "preamble": rich_paragraphs(content.preamble, notes),
-        "narrative": {number: rich_paragraphs(ps, notes) for number, ps in content.sections.items()},
-        VALUES: content.values,
+        **{section_name(i): sections[n] for i, n in enumerate(numbers)},
+        "narrative": sections,
+        VALUES: Values(content.values),
     }

@@ -16,11 +16,13 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path, PurePosixPath
 
+from ..content import document_title
 from ..errors import UserError
 from ..formats import Format
 from ..report import Report
-from .build import TEMPLATE_DIR, VALUES, build, template_name
-from .context import CONTEXT_NAMES, Notes, build_context
+from . import ooxml
+from .build import TEMPLATE_DIR, VALUES, build, section_name, template_name
+from .context import FIXED_NAMES, Notes, build_context, context_names
 
 
 class TemplateProblem(UserError):
@@ -40,6 +42,12 @@ _PACKAGE_ROOT = PurePosixPath()
 _REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _RENDERED_PARTS = {"officeDocument": "正文", "header": "页眉", "footer": "页脚"}
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
+_INSIDE_TAG = re.compile(r"(?<=\{[\{%])(.*?)(?=[\}%]\})", re.S)
+# What editors make of the quotes typed in a tag: Word curls them (docxtpl straightens those),
+# LibreOffice writes them back as entities.
+_QUOTE_ENTITIES = (("&quot;", '"'), ("&#34;", '"'), ("&apos;", "'"), ("&#39;", "'"))
+_MACRO_NAMES = ("loop", "caller", "varargs", "kwargs")  # what Jinja itself defines inside loops and macros
+HOW_TO_FIX = "请对照 templates/ 中的原模板改正：只改字体和版式，不要改动 {{ }} 中的文字"
 _XML_TAG = re.compile(r"<[^>]+>")
 _PARAGRAPH_START = re.compile(r"<w:p[ >]")
 
@@ -58,19 +66,36 @@ class ReportTemplate:
                 self._entries = [(info, z.read(info)) for info in z.infolist()]
         except (zipfile.BadZipFile, OSError, EOFError):
             raise TemplateProblem(f"模板“{name}”不是 Word（.docx）文件，或文件已损坏") from None
+        names = {info.filename for info, _ in self._entries}
+        if "word/document.xml" not in names:
+            kind = "Excel 工作簿" if "xl/workbook.xml" in names else "Word 文档"
+            raise TemplateProblem(f"模板“{name}”不是 Word 报告模板（它是{kind}以外的文件或 {kind}）。"
+                                  "--template 要给出由 templates/ 中的 report-2021.docx 或 report-2019.docx "
+                                  "修改而来的 Word 文件" if kind != "Excel 工作簿" else
+                                  f"模板“{name}”是 Excel 工作簿，不是 Word 报告模板。--template 要给出由 "
+                                  "templates/ 中的 report-2021.docx 或 report-2019.docx 修改而来的 Word 文件；"
+                                  "工作簿是 nianbao generate 的第一个参数")
+        if "word/vbaProject.bin" in names:
+            raise TemplateProblem(f"模板“{name}”含有宏（VBA），为安全起见不能使用。"
+                                  "请在 Word 或 WPS 中另存为“Word 文档（*.docx）”后再用")
         self._env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
         self._patcher = DocxTemplate(None)
         self._sources: dict[str, list[str]] = {}  # part -> its lines as compiled, for messages
         self._compiled = {}
         self._checked: set[str] = set()
         self._kinds = self._parts()
+        self._core = self._core_part()
         for part in self._kinds:
             source = self._source(self._entry(part).decode("utf-8"))
             self._sources[part] = source.split("\n")
             try:
                 self._compiled[part] = self._env.from_string(source)
             except TemplateSyntaxError as e:
-                raise TemplateProblem(self._place(part, e.lineno) + f"的标签写错了：{e.message}") from None
+                raise TemplateProblem(self._place(part, e.lineno) + f"的标签写法有误（如括号、引号不成对，"
+                                      f"或被改成了中文标点）。{HOW_TO_FIX}") from None
+        if not any(_TAG.search(line) for lines in self._sources.values() for line in lines):
+            raise TemplateProblem(f"模板“{name}”中没有任何 {{{{ }}}} 标签，不是报告模板：报告的机关名称、年度、"
+                                  "正文各部分和表格中的每个数字都由模板中的标签填入。请从 templates/ 中的模板修改")
         styles = self._entry("word/styles.xml", b"").decode("utf-8", "replace")
         self.gb2312 = "_GB2312" in styles
 
@@ -91,6 +116,21 @@ class ReportTemplate:
         parts.update(self._relations(str(path.parent / "_rels" / f"{path.name}.rels"), path.parent))
         return parts
 
+    def _core_part(self) -> str | None:
+        """The core properties part (title, author…), if the template has a readable one."""
+        from lxml import etree
+
+        names = {info.filename for info, _ in self._entries}
+        for rel in etree.fromstring(self._entry("_rels/.rels", b"<r/>")).iter(f"{_REL_NS}Relationship"):
+            target = rel.get("Target", "").lstrip("/")
+            if rel.get("Type") == ooxml.CORE_TYPE and target in names:
+                try:
+                    etree.fromstring(self._entry(target))
+                except etree.XMLSyntaxError:
+                    return None
+                return target
+        return None
+
     def _relations(self, rels: str, base: PurePosixPath = _PACKAGE_ROOT) -> list[tuple[str, str]]:
         from lxml import etree
 
@@ -102,8 +142,9 @@ class ReportTemplate:
         return out
 
     def _source(self, xml: str) -> str:
-        """docxtpl's clean-up of tags split by Word, then one line a paragraph (for messages)."""
-        source = self._patcher.patch_xml(xml)
+        """docxtpl's clean-up of tags split by Word, quotes an editor escaped put back, then one line
+        a paragraph (for messages)."""
+        source = _INSIDE_TAG.sub(_unescape_quotes, self._patcher.patch_xml(xml))
         source = re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
         # docxtpl's escapes for literal braces, as Jinja string literals so that a clerk's text is
         # never post-processed.
@@ -124,28 +165,45 @@ class ReportTemplate:
         return f"模板“{self.name}”{kind}第{number}段中 {shown} "
 
     def check_names(self, fmt: Format) -> None:
-        """Refuse unknown names and value keys before rendering, naming the tag and its place."""
+        """Refuse unknown names and value keys, and a template that leaves out part of the report,
+        before rendering; a wrong tag is named with its place."""
         if fmt.id in self._checked:
             return
         from jinja2 import nodes
 
+        known = set(context_names(fmt))
+        used: set[str] = set()  # the parts of the report the template prints: names and field keys
         for part, lines in self._sources.items():
             tree = self._env.parse("\n".join(lines))
-            assigned = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
+            defined = {n.name for n in tree.find_all(nodes.Name) if n.ctx in ("store", "param")}
+            defined |= {m.name for m in tree.find_all(nodes.Macro)} | set(_MACRO_NAMES) | set(self._env.globals)
             for name in tree.find_all(nodes.Name):
-                if name.ctx == "load" and name.name not in CONTEXT_NAMES and name.name not in assigned \
-                        and name.name not in self._env.globals:
-                    known = "、".join(CONTEXT_NAMES)
-                    raise TemplateProblem(self._place(part, name.lineno)
-                                          + f"用了未知的名称“{name.name}”（可用的名称：{known}）")
-            for item in tree.find_all(nodes.Getitem):
-                if isinstance(item.node, nodes.Name) and item.node.name == VALUES \
-                        and isinstance(item.arg, nodes.Const) and item.arg.value not in fmt.fields:
-                    raise TemplateProblem(
-                        self._place(part, item.lineno)
-                        + f"的“{item.arg.value}”不是{fmt.id}年格式的统计项（模板可能是为另一种格式制作的）"
-                    )
+                if name.ctx == "load" and name.name not in known and name.name not in defined:
+                    raise TemplateProblem(self._place(part, name.lineno) + f"用了未知的名称“{name.name}”"
+                                          f"（可用的名称：{'、'.join(k for k in known if k != 'narrative')}）")
+                used.add(name.name)
+            for key, lineno in _value_keys(tree):
+                if key not in fmt.fields:
+                    raise TemplateProblem(self._place(part, lineno) + f"的“{key}”不是{fmt.id}年格式的统计项"
+                                          "（模板可能是为另一种格式制作的）")
+                used.add(key)
+            used |= {f"section.{number}" for number in _old_sections(tree)}
+        self._refuse_missing(fmt, used)
         self._checked.add(fmt.id)
+
+    def _refuse_missing(self, fmt: Format, used: set[str]) -> None:
+        """A template must print the whole report: a tag left out loses a section or a number."""
+        missing = [name for name in FIXED_NAMES if name not in used]
+        missing += [section_name(i) for i, s in enumerate(fmt.sections)
+                    if section_name(i) not in used and f"section.{s.number}" not in used]
+        values = [key for key in fmt.fields if key not in used]
+        if not missing and not values:
+            return
+        listed = "、".join(f"{{{{ {n} }}}}" for n in missing)
+        if values:
+            listed += ("、" if listed else "") + f"表格中{len(values)}个数字的标签（如 {{{{ {VALUES}.{values[0]} }}}}）"
+        raise TemplateProblem(f"模板“{self.name}”缺少 {listed}，生成的报告会缺内容。"
+                              f"报告模板要保留原模板中的全部标签；{HOW_TO_FIX}")
 
     def render(self, report: Report) -> Rendered:
         """The report as a .docx file, and the warnings about text that could not be printed as is."""
@@ -170,12 +228,55 @@ class ReportTemplate:
             data = xml.encode("utf-8")
             etree.fromstring(data)  # never write a file Word cannot open
             rendered[part] = data
+        if self._core is not None:  # the template's own title would name every report "…模板"
+            rendered[self._core] = ooxml.with_title(self._entry(self._core),
+                                                    Notes().clean(document_title(report), ""))
         out = io.BytesIO()
         with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
             for info, data in self._entries:
                 z.writestr(zipfile.ZipInfo(info.filename, info.date_time),
                            rendered.get(info.filename, data), zipfile.ZIP_DEFLATED)
         return Rendered(out.getvalue(), notes.messages)
+
+
+def _unescape_quotes(m: re.Match) -> str:
+    text = m.group(0)
+    for entity, quote in _QUOTE_ENTITIES:
+        text = text.replace(entity, quote)
+    return text
+
+
+def _value_keys(tree) -> list[tuple[str, int]]:
+    """The field keys a template prints: v.a.b.c (attribute chains) and v["a.b.c"] (older templates)."""
+    from jinja2 import nodes
+
+    keys = []
+    inner = set()
+    for node in tree.find_all(nodes.Getattr):
+        if isinstance(node.node, nodes.Getattr):
+            inner.add(id(node.node))
+    for node in tree.find_all(nodes.Getattr):
+        if id(node) in inner:
+            continue  # part of a longer chain
+        path, root = [node.attr], node.node
+        while isinstance(root, nodes.Getattr):
+            path.insert(0, root.attr)
+            root = root.node
+        if isinstance(root, nodes.Name) and root.name == VALUES:
+            keys.append((".".join(path), node.lineno))
+    for item in tree.find_all(nodes.Getitem):
+        if isinstance(item.node, nodes.Name) and item.node.name == VALUES and isinstance(item.arg, nodes.Const):
+            keys.append((str(item.arg.value), item.lineno))
+    return keys
+
+
+def _old_sections(tree) -> list[str]:
+    """Section numbers printed the older way, narrative["一"]."""
+    from jinja2 import nodes
+
+    return [str(item.arg.value) for item in tree.find_all(nodes.Getitem)
+            if isinstance(item.node, nodes.Name) and item.node.name == "narrative"
+            and isinstance(item.arg, nodes.Const)]
 
 
 def _template_line(error: BaseException) -> int | None:

@@ -327,6 +327,19 @@ def core_properties_part(title: str) -> str:
     )
 
 
+def with_title(core_xml: bytes, title: str) -> bytes:
+    """Core properties with `title` as the document's title (what a PDF made from it is called)."""
+    from lxml import etree
+
+    dc_title = "{http://purl.org/dc/elements/1.1/}title"
+    root = etree.fromstring(core_xml)
+    element = root.find(dc_title)
+    if element is None:
+        element = etree.SubElement(root, dc_title)
+    element.text = title
+    return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+
 # --- the package -----------------------------------------------------------------------------
 
 

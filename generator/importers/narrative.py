@@ -264,7 +264,7 @@ _COUNT = re.compile(r"(\d+)\s*件[^。；;]{0,40}?收取[^。；;]{0,10}信息�
 def fee_choices(paragraphs: list[Paragraph], fmt: Format) -> dict[str, Value]:
     """The fee facts (whether, how many, how much) from the part that reports them; nothing the text
     does not say."""
-    from ..aggregate import MONEY_UNITS
+    from ..report.numbers import MONEY_UNITS
 
     charged_c, count_c, amount_c = (fmt.choice_for(r) for r in (Role.FEE_CHARGED, Role.FEE_APPLICATIONS,
                                                                Role.FEE_AMOUNT))

@@ -51,6 +51,7 @@ class Assessment:
     reasons: list[str] = field(default_factory=list)  # why a person must look; empty when read cleanly
     output: Path | None = None
     failure: str = ""  # why the file could not be read or written at all
+    failure_code: int = 0  # the exit code of that failure
 
     @property
     def clean(self) -> bool:
@@ -125,26 +126,24 @@ def import_one(source: Path, out: Path, force: bool = False) -> tuple[Assessment
         imported = import_report(source)
         result = check(imported.report)
         a = assess(imported, result)
-        if out.exists() and not force:
-            raise OutputError(f"文件已存在，没有覆盖：{out}（确需覆盖请加 --force）")
-        _write(imported, out, source)
+        _write(imported, out, source, force)
         a.output = out
         return a, result
     except UserError as e:
-        return Assessment(source, failure=str(e)), None
+        return Assessment(source, failure=str(e), failure_code=e.exit_code), None
 
 
-def _write(imported: Imported, out: Path, source: Path) -> None:
+def _write(imported: Imported, out: Path, source: Path, force: bool) -> None:
     if out.suffix.lower() == ".json":
         from ..report.jsonio import dumps
 
         text = dumps(imported.report)
-        write_atomically(out, lambda tmp: tmp.write_text(text, encoding="utf-8"), inputs=(source,))
+        write_atomically(out, lambda tmp: tmp.write_text(text, encoding="utf-8"), inputs=(source,), force=force)
     else:
         from ..workbook import workbook_for
 
         wb = workbook_for(imported.report)
-        write_atomically(out, lambda tmp: wb.save(tmp), inputs=(source,))
+        write_atomically(out, lambda tmp: wb.save(tmp), inputs=(source,), force=force)
 
 
 # --- many ----------------------------------------------------------------------------------------

@@ -432,7 +432,7 @@ class _Reader:
             return
         if f.kind is not Kind.MONEY:
             text = _COUNT_UNIT.sub("", text)  # "5件": a count with its word is still the count
-        value = parse_number(text, f.kind, location)
+        value = parse_number(text, f.kind, location, f.unit)
         self.result.values[slot.field] = value
         unit_choice = next((c for c in fmt.choices if c.unit_of == slot.field), None)
         if unit_choice is not None and value.number is not None:

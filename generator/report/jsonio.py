@@ -7,8 +7,9 @@ from decimal import Decimal
 from typing import Any
 
 from ..errors import UnreadableInput
-from ..formats import Field, UnknownFormat, get_format
-from .model import CONTACT_KEYS, Location, Paragraph, Report, Run, Value
+from ..formats import UnknownFormat, get_format
+from .model import CONTACT_KEYS, Location, Paragraph, Report, Run, Value, plain
+from .numbers import parse_number
 
 SCHEMA = "nianbao-report"
 SCHEMA_VERSION = 1
@@ -19,11 +20,13 @@ class ReportDataError(UnreadableInput):
 
 
 def _json_value(v: Value | None) -> Any:
+    """A value as JSON: a number (an amount without a fraction as a whole number: 380, not 380.0),
+    what was typed when it is no number, null when blank or when nothing could be read."""
     if v is None or v.blank or v.formula or (v.number is None and v.raw is None):
-        return None  # blank, a computed total, or nothing read
+        return None
     if v.number is None:
         return v.raw if isinstance(v.raw, str | int | float | bool) else str(v.raw)
-    return int(v.number) if isinstance(v.number, int) else float(v.number)
+    return plain(v.number)
 
 
 def to_json(report: Report) -> dict[str, Any]:
@@ -64,20 +67,6 @@ def dumps(report: Report) -> str:
     return json.dumps(to_json(report), ensure_ascii=False, indent=2) + "\n"
 
 
-def _value_from_json(raw: Any, path: str, f: Field | None = None) -> Value:
-    location = Location(path=path)
-    if raw is None:
-        return Value(location=location)
-    if isinstance(raw, bool) or not isinstance(raw, int | float | Decimal):
-        return Value(raw=raw, problem="不是数字", location=location)
-    if isinstance(raw, float | Decimal):
-        d = Decimal(str(raw))
-        if f is None or f.kind.value == "money" or d != d.to_integral_value():
-            return Value(d, location=location)
-        return Value(int(d), location=location)
-    return Value(raw, location=location)
-
-
 def from_json(data: Any) -> Report:
     """Rebuild a report from `to_json` output; unknown keys are refused, missing ones are blank."""
     if not isinstance(data, dict) or data.get("schema") != SCHEMA:
@@ -104,9 +93,9 @@ def from_json(data: Any) -> Report:
     choices = data.get("choices") or {}
     for c in fmt.choices:
         raw = choices.get(c.key)
-        path = f"choices.{c.key}"
-        report.choices[c.key] = (Value(raw=raw, location=Location(path=path)) if c.kind == "choice"
-                                 else _value_from_json(raw, path))
+        where = Location(path=f"choices.{c.key}")
+        report.choices[c.key] = (Value(raw=raw, location=where) if c.number_kind is None
+                                 else parse_number(raw, c.number_kind, where, c.unit))
     tables = data.get("tables") or {}
     if not isinstance(tables, dict):
         raise ReportDataError("报告数据中的 \"tables\" 应为对象")
@@ -117,7 +106,11 @@ def from_json(data: Any) -> Report:
                 key = f"{table_id}.{row_id}.{col_id}"
                 if key not in fields:
                     raise ReportDataError(f"报告数据中的 {key} 不是{fmt.id}年格式的统计项")
-                report.values[key] = _value_from_json(raw, f"tables.{key}", fields[key])
+                where = Location(path=f"tables.{key}")
+                if raw is None and fields[key].is_total:
+                    report.values[key] = Value(location=where, formula=True)  # null total: the sum of its parts
+                else:
+                    report.values[key] = parse_number(raw, fields[key].kind, where, report.unit_of(key))
     for key in ("organ", "year", *CONTACT_KEYS):
         report.locations[key] = Location(path=key if key in ("organ", "year") else f"contacts.{key}")
     return report

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -31,10 +32,15 @@ INFO_FIELDS = (
     InfoField("phone", "联系电话", True),
     InfoField("fax", "传真", False),
     InfoField("email", "电子邮箱", False),
-    InfoField("website_name", "发布网站名称", True, "报告电子版下载的网站，如：某某县人民政府网站"),
-    InfoField("website_url", "发布网站网址", True, "如：http://www.example.gov.cn/"),
+    InfoField("website_name", "发布网站名称", False, "报告电子版下载的网站，如：某某县人民政府网站"),
+    InfoField("website_url", "发布网站网址", False, "以 http:// 或 https:// 开头，如：http://www.example.gov.cn/"),
 )
 CONTACT_KEYS = tuple(f.key for f in INFO_FIELDS if f.key not in ("organ", "year"))
+
+
+def today() -> dt.date:
+    """The date reports are judged against (a report year must have begun); tests replace it."""
+    return dt.date.today()
 
 
 @dataclass(frozen=True)
@@ -71,6 +77,7 @@ class Value:
     raw: Any = None  # what the cell held, when it was not a clean number
     formula: bool = False  # still the workbook's own total formula: the total is computed
     problem: str = ""  # Chinese, e.g. "不是数字"
+    unit_typed: str = ""  # a money unit typed after the number that is not the cell's (then unread)
 
     @property
     def blank(self) -> bool:
@@ -152,6 +159,17 @@ class Report:
         if v.number is not None:
             return format_number(v.number)
         return "" if v.raw is None else str(v.raw).strip()
+
+    def unit_of(self, key: str) -> str:
+        """The money unit of a table value or a choice: printed by the format (万元), chosen by the
+        clerk where the format leaves it open (2019 采购总金额), or the choice's own (元)."""
+        fmt = self.format
+        if key in fmt.fields:
+            if fmt.fields[key].unit:
+                return fmt.fields[key].unit
+            chooser = next((c for c in fmt.choices if c.unit_of == key), None)
+            return self.choice_text(chooser.key) if chooser is not None else ""
+        return fmt.choice(key).unit
 
     def choice_number(self, key: str) -> Number:
         v = self.choices.get(key)

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 import unicodedata
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from ..errors import UnreadableInput
 from ..formats import FORMATS, Format, Table
-from ..report import INFO_FIELDS, PREAMBLE, Location, Paragraph, Report, Run, Value
+from ..report import INFO_FIELDS, PREAMBLE, Location, Paragraph, Report, Run, Value, format_number
 from ..report.numbers import SPACES, parse_number, parse_year
 from .cellref import cell_name
 from .layout import (
@@ -27,6 +28,7 @@ from .layout import (
 )
 from .xlsx import XCell, XlsxBook, XlsxError, XSheet
 
+CLEARED_TOTAL = "合计公式被删除"
 # Refuse archives that unpack to more than this before opening them (a "zip bomb").
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 _EXCEL_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
@@ -163,7 +165,7 @@ def _read_info(wb: XlsxBook, fmt: Format, report: Report, path: Path) -> None:
             text = clean_text(raw)
             report.choices[choice.key] = Value(location=where, raw=text or None)
         else:
-            report.choices[choice.key] = parse_number(raw, choice.number_kind, where)
+            report.choices[choice.key] = parse_number(raw, choice.number_kind, where, choice.unit)
 
 
 def _read_text(wb: XlsxBook, fmt: Format, report: Report, path: Path) -> None:
@@ -218,8 +220,8 @@ def _trim(runs: list[Run]) -> list[Run]:
 
 def _plain(value: Any) -> str:
     """A number typed into a text cell, as the clerk sees it (12, not 12.0)."""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
+    if isinstance(value, Decimal):
+        return format_number(value)
     return str(value)
 
 
@@ -240,6 +242,10 @@ def _read_table(ws: XSheet, fmt: Format, table: Table, report: Report, path: Pat
                 )
             continue
         f = fields[c.field]
+        if f.is_total and cell.formula is None and raw is None:
+            # The clerk cleared the total's formula: count the parts, and say so once, at this cell.
+            report.values[f.key] = Value(location=where, formula=True, problem=CLEARED_TOTAL)
+            continue
         if cell.formula is not None:
             if f.is_total and _normalise_formula(cell.formula) == _normalise_formula(total_formula(fmt, f)):
                 report.values[f.key] = Value(location=where, formula=True)
@@ -250,7 +256,7 @@ def _read_table(ws: XSheet, fmt: Format, table: Table, report: Report, path: Pat
                     problem="是公式但没有计算结果（请在 Excel/WPS 中打开并保存后再试）",
                 )
                 continue
-        report.values[f.key] = parse_number(raw, f.kind, where)
+        report.values[f.key] = parse_number(raw, f.kind, where, report.unit_of(f.key))
 
 
 def _squash(text: str) -> str:

@@ -70,10 +70,11 @@ def blank_report(fmt: Format, organ: str, year: int) -> Report:
     return Report(format_id=fmt.id, organ=organ, year=year)
 
 
-def write_workbook(report: Report, path: Path) -> None:
-    """Write the workbook for `report` (blank or filled) to `path`, atomically."""
+def write_workbook(report: Report, path: Path, force: bool = False, inputs: tuple[Path, ...] = ()) -> None:
+    """Write the workbook for `report` (blank or filled) to `path`, atomically; an existing file
+    only with `force`."""
     wb = workbook_for(report)
-    write_atomically(Path(path), lambda tmp: wb.save(tmp))
+    write_atomically(Path(path), lambda tmp: wb.save(tmp), inputs, force)
 
 
 def workbook_for(report: Report) -> Workbook:

@@ -15,6 +15,7 @@ import re
 import zipfile
 import zlib
 from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from lxml import etree
@@ -41,7 +42,7 @@ class XlsxError(Exception):
 
 @dataclass
 class XCell:
-    value: Any = None  # str, float, bool, datetime, or an error text such as "#REF!"
+    value: Any = None  # str, Decimal, bool, datetime, or an error text such as "#REF!"
     formula: str | None = None  # without the leading "="
     runs: list[tuple[str, bool | None]] | None = None  # rich text as (text, bold); None: the cell's font
     bold: bool = False  # the cell's own font is bold
@@ -197,17 +198,33 @@ class XlsxBook:
             cell.value = raw
         else:
             try:
-                number = float(raw)
-            except ValueError:
+                number = _excel_number(raw)
+            except InvalidOperation:
                 raise XlsxError(f"bad number {raw[:20]!r}") from None
-            if style in self._date_styles:
+            if style in self._date_styles and number.is_finite():
                 try:
-                    cell.value = _EPOCH + dt.timedelta(days=number)
+                    cell.value = _EPOCH + dt.timedelta(days=float(number))
                 except (OverflowError, ValueError):
                     cell.value = number
             else:
                 cell.value = number
         return cell
+
+
+_EXCEL_DIGITS = 15  # what a spreadsheet keeps and shows of a number
+
+
+def _excel_number(raw: str) -> Decimal:
+    """A stored number as the clerk sees it. Read as text, never through a float, so a whole number
+    keeps every digit (9007199254740993 is not …992); a fraction with more digits than a
+    spreadsheet keeps is the binary float's noise (482577.93999999999999 for 482577.94) and is
+    rounded to the 15 significant digits Excel shows."""
+    number = Decimal(raw.strip())
+    if number.is_finite() and number != number.to_integral_value():
+        digits = len(number.as_tuple().digits)
+        if digits > _EXCEL_DIGITS:
+            number = round(number, _EXCEL_DIGITS - number.adjusted() - 1).normalize()
+    return number
 
 
 def _int(text: str | None) -> int:
