@@ -17,10 +17,10 @@ from enum import StrEnum
 from functools import cache
 from pathlib import Path
 
-from .errors import UserError
+from .errors import InternalError, UserError
 from .files import check_output_path, collect_files, safe_filename, write_atomically
 from .formats import Format, Kind, get_format
-from .report import Number, Report, Value
+from .report import Number, Report, Value, organ_key
 
 # What the office sees of each unit at a glance (unit list sheet and terminal); both formats have these.
 KEY_FIGURES: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -111,17 +111,15 @@ def collect_workbooks(inputs: Iterable[Path]) -> list[Path]:
                          "请给出各单位的工作簿或报告，或存放它们的文件夹")
 
 
-def _last_summary(path: Path, out: Path) -> bool:
-    """The summary this run replaces, found in the units' folder: not a unit. Any other file that is
-    the output stays a unit, so that writing over it is refused."""
+def is_summary(path: Path) -> bool:
+    """A summary workbook nianbao wrote (it has the 汇总单位 sheet): summing it with the units it
+    came from would count every figure twice."""
     from .workbook.unitsheet import UNIT_SHEET
 
-    if not (out.exists() and os.path.samefile(path, out)):
-        return False
     try:
         with zipfile.ZipFile(path) as z:
             return UNIT_SHEET in z.read("xl/workbook.xml").decode("utf-8", "replace")
-    except (OSError, KeyError, zipfile.BadZipFile):
+    except (OSError, KeyError, RuntimeError, zipfile.BadZipFile):
         return False
 
 
@@ -131,6 +129,9 @@ def read_unit(path: Path) -> Unit:
     from .checks import check
     from .service import load_report
 
+    if is_summary(path):
+        return Unit(path, unreadable="这是汇总工作簿（有“汇总单位”工作表），不是单位的工作簿；为免重复计算，没有计入",
+                    status=Status.UNREADABLE)
     try:
         report = load_report(path)
     except UserError as e:
@@ -151,17 +152,26 @@ def read_unit(path: Path) -> Unit:
     )
 
 
+def _read_unit_safely(path: Path) -> Unit:
+    """One unit, whatever is wrong with it: a bug of ours on one file is said for that file, and
+    the other units are still summed."""
+    try:
+        return read_unit(path)
+    except Exception as e:
+        return Unit(path, unreadable=str(InternalError(e)), status=Status.UNREADABLE)
+
+
 def read_units(paths: Sequence[Path], progress: Callable[[int], None] | None = None) -> list[Unit]:
     """Every unit, in the order given, read on every core; `progress(n)` after each n units."""
     workers = min(os.cpu_count() or 1, len(paths))
     if workers < 2 or len(paths) < PARALLEL_FROM:
-        results: Iterable[Unit] = map(read_unit, paths)
+        results: Iterable[Unit] = map(_read_unit_safely, paths)
         units = _tick(results, progress)
     else:
         # Chunks amortise the trip between processes yet stay small enough for a smooth progress bar.
         chunksize = max(1, min(64, len(paths) // (workers * 16)))
         with ProcessPoolExecutor(workers) as pool:
-            units = _tick(pool.map(read_unit, paths, chunksize=chunksize), progress)
+            units = _tick(pool.map(_read_unit_safely, paths, chunksize=chunksize), progress)
     return units
 
 
@@ -185,7 +195,7 @@ def refuse_mixed_units(units: list[Unit]) -> None:
         if len(groups) > 1:
             listing = "；".join(f"{_shown(what, v)}：{_files(us)}" for v, us in groups.items())
             raise AggregateError(f"要汇总的工作簿{what}不一致（{listing}）。只能汇总同一年度、同一格式的工作簿")
-    for us in _group(readable, lambda u: "".join(u.organ.split())).values():
+    for us in _group(readable, lambda u: organ_key(u.organ)).values():
         if len(us) > 1:
             raise AggregateError(
                 f"同一单位“{us[0].organ}”出现了{len(us)}次：{_files(us)}。每个单位只能汇总一次，请去掉重复的工作簿"
@@ -310,7 +320,10 @@ def aggregate(paths: Sequence[Path], organ: str, output: Path | None = None, inc
         check_output_path(output, (), force)  # before reading thousands of units
     units = read_units(paths, progress)
     out = output or default_output(next((u.year for u in units if u.year), None), organ)
-    units = [u for u in units if not _last_summary(u.path, out)]
+    # The summary this run replaces, found in the units' folder, is no unit; any other summary
+    # among them is listed as left out, and a unit that is the output stays, so that writing
+    # over it is refused.
+    units = [u for u in units if not (is_summary(u.path) and out.exists() and os.path.samefile(u.path, out))]
     refuse_mixed_units(units)
     choose_units(units, include_invalid)
     report, notes = sum_units([u for u in units if u.included], organ)

@@ -36,6 +36,7 @@ app = typer.Typer(
 )
 OPTIONS = "[选项]"
 FORMAT_HELP = f"报告格式：{formats_text()}；不填则按年度确定"
+RULES_HELP = "地方规则文件（TOML）：调整检查的级别或关闭某项检查；不填时使用工作簿旁的 nianbao.toml（如有）"
 
 
 def fail(message: str, code: int = 1) -> None:
@@ -178,8 +179,9 @@ def check(
         "--previous", metavar="上年工作簿",
         help="上年的工作簿（或上年已发布的报告），用于核对上年结转、现行有效件数等跨年度关系")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出检查结果，便于其他程序处理")] = False,
+    rules: Annotated[Path | None, typer.Option("--rules", metavar="规则.toml", help=RULES_HELP)] = None,
 ) -> None:
-    """检查工作簿：勾稽关系、必填项、数字填写、正文与表格是否一致。
+    """检查工作簿：勾稽关系、必填项、数字填写、正文与表格是否一致、正文的文字，与上年报告对比。
 
     没有错误时退出码为 0（可以有警告），有错误时为 1，文件无法读取时为 2。
 
@@ -189,9 +191,10 @@ def check(
 
     from . import checks, service, views
 
+    levels = _levels(workbook, rules)
     report = service.load_report(workbook)
     last = service.load_report(previous) if previous is not None else None
-    result = checks.check(report, last)
+    result = checks.check(report, last, levels)
     if as_json:
         typer.echo(json.dumps(views.findings_json(result), ensure_ascii=False, indent=2))
     else:
@@ -232,6 +235,7 @@ def generate(
         "--allow-errors", help="检查发现错误时仍然生成报告（报告中的数字可能不一致）")] = False,
     force: Annotated[bool, typer.Option(
         "--force", help="报告文件已存在时覆盖它（否则不覆盖，以免丢失手工修改）")] = False,
+    rules: Annotated[Path | None, typer.Option("--rules", metavar="规则.toml", help=RULES_HELP)] = None,
 ) -> None:
     """先检查，再生成 Word 报告（.docx）；有错误时不生成。
 
@@ -241,27 +245,31 @@ def generate(
     """
     from . import generate as gen
 
+    if rules is not None:
+        _levels(None, rules)  # a broken rules file stops the whole run before any work
     sources = gen.collect_inputs(inputs)
     if len(inputs) == 1 and not inputs[0].is_dir():
-        _generate_one(gen, sources[0], output, template, allow_errors, force)
+        _generate_one(gen, sources[0], output, template, allow_errors, force, rules)
     else:
-        _generate_batch(gen, sources, output, template, allow_errors, force)
+        _generate_batch(gen, sources, output, template, allow_errors, force, rules)
 
 
 def _generate_one(gen: Any, source: Path, output: Path | None, template: Path | None, allow_errors: bool,
-                  force: bool) -> None:
+                  force: bool, rules: Path | None) -> None:
     from .views import findings_text
 
-    prepared = gen.prepare(source, template, allow_errors)
+    prepared = gen.prepare(source, template, allow_errors, rules=rules)
     result = prepared.result
+    if prepared.rules is not None:
+        typer.secho(f"提示：按地方规则文件 {prepared.rules} 调整了检查级别。", fg=typer.colors.YELLOW, err=True)
     if result is not None and result.findings:
         typer.echo(findings_text(result, color=_color(sys.stderr)), err=True)
     if prepared.failure is not None:
         fail(str(prepared.failure), prepared.failure.exit_code)
     if prepared.refused:
-        fail(f"有{len(result.errors)}个错误，未生成报告。", 1)
-    if result.errors:
-        typer.secho(f"注意：有{len(result.errors)}个错误，按 --allow-errors 的要求仍然生成了报告，请改正后重新生成。",
+        fail(f"有{len(result.blocking)}个错误，未生成报告。", 1)
+    if result.blocking:
+        typer.secho(f"注意：有{len(result.blocking)}个错误，按 --allow-errors 的要求仍然生成了报告，请改正后重新生成。",
                     fg=typer.colors.YELLOW, err=True)
     out = gen.write(prepared, gen.output_path(prepared, output), force)
     for note in prepared.notes:
@@ -270,19 +278,19 @@ def _generate_one(gen: Any, source: Path, output: Path | None, template: Path | 
 
 
 def _generate_batch(gen: Any, sources: list[Path], output: Path | None, template: Path | None,
-                    allow_errors: bool, force: bool) -> None:
+                    allow_errors: bool, force: bool, rules: Path | None) -> None:
     with progress(len(sources), "生成报告") as bar:
         result = gen.generate_many(sources, output, template, allow_errors, progress=lambda _: bar.update(1),
-                                   force=force)
+                                   force=force, rules=rules)
     for prepared, out in result.written:
-        errors, warnings = len(prepared.result.errors), len(prepared.result.warnings)
+        errors, warnings = len(prepared.result.blocking), len(prepared.result.warnings)
         extra = f"（{errors}个错误，按 --allow-errors 仍已生成）" if errors else ""
         extra += f"（{warnings}个警告）" if warnings else ""
         typer.echo(f"已生成：{out}{extra}")
         for note in prepared.notes:
             typer.secho(f"  警告：{note}", fg=typer.colors.YELLOW, err=True)
     for prepared in result.failed:
-        why = prepared.failure or f"有{len(prepared.result.errors)}个错误，未生成报告"
+        why = prepared.failure or f"有{len(prepared.result.blocking)}个错误，未生成报告"
         typer.secho(f"未生成：{prepared.source}：{why}", fg=typer.colors.RED, err=True)
     typer.echo(f"共{len(sources)}个文件：生成{len(result.written)}个，失败{len(result.failed)}个。"
                + ("请用 nianbao check 查看未生成文件的错误。" if result.failed else ""))
@@ -388,6 +396,35 @@ def _published_lines(result: Any, show_findings: bool) -> list[tuple[str, bool]]
         if PDF not in files and stale.exists():
             lines.append((f"  注意：{stale.name} 是以前生成的，与新生成的报告可能不一致", True))
     return lines
+
+
+@_command()
+@user_errors
+def rules(
+    rules_file: Annotated[Path | None, typer.Option(
+        "--rules", metavar="规则.toml", help="显示按这个地方规则文件（TOML）调整后的级别")] = None,
+) -> None:
+    """列出全部检查规则：编号、级别、名称和说明。
+
+    地方规则文件可以改变某项规则的级别或关闭它（写法见 README“地方规则”一节）。
+
+    例：nianbao rules --rules nianbao.toml
+    """
+    from .rules import load_levels
+    from .views import rules_text
+
+    levels = load_levels(rules_file) if rules_file is not None else {}
+    typer.echo(rules_text(levels, str(rules_file) if rules_file is not None else ""))
+
+
+def _levels(source: Path | None, rules: Path | None) -> dict:
+    """The regional levels for `source`, saying on stderr which file set them."""
+    from .rules import rules_for
+
+    levels, used = rules_for(source, rules)
+    if used is not None and source is not None:
+        typer.secho(f"提示：按地方规则文件 {used} 调整了检查级别。", fg=typer.colors.YELLOW, err=True)
+    return levels
 
 
 @_command("import")

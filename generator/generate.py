@@ -31,6 +31,7 @@ class Prepared:
     notes: list[str] = field(default_factory=list)  # text that could not be printed as is
     failure: UserError | None = None  # why the input could not be read or rendered
     extras: dict[str, bytes] = field(default_factory=dict)  # other renderings beside the .docx, by suffix
+    rules: Path | None = None  # the regional rules file that set the checks' levels
 
     @property
     def refused(self) -> bool:
@@ -42,19 +43,22 @@ Extras = Callable[[Report], dict[str, bytes]]  # a report's other renderings (th
 
 
 def prepare(source: Path, template: Path | None = None, allow_errors: bool = False,
-            extras: Extras | None = None) -> Prepared:
-    """Read and check `source`; render it (and its `extras`) unless the check found errors (or they are allowed)."""
+            extras: Extras | None = None, rules: Path | None = None) -> Prepared:
+    """Read and check `source` (with `rules`, or the nianbao.toml beside it); render it (and its
+    `extras`) unless the check found errors that stop a report (or they are allowed)."""
     from .checks import check
     from .content import file_name
     from .document import render_docx
+    from .rules import rules_for
     from .service import load_report
 
     prepared = Prepared(Path(source))
     try:
+        levels, prepared.rules = rules_for(prepared.source, rules)
         report = load_report(prepared.source)
         prepared.name = file_name(report)
-        prepared.result = check(report)
-        if prepared.result.ok or allow_errors:
+        prepared.result = check(report, None, levels)
+        if not prepared.result.blocking or allow_errors:
             rendered = render_docx(report, template)
             prepared.data, prepared.notes = rendered.data, rendered.warnings
             if extras is not None:
@@ -101,24 +105,25 @@ class BatchResult:
 
 
 def _prepare_for_pool(source: Path, template: Path | None, allow_errors: bool,
-                      extras: Extras | None = None) -> Prepared:
+                      extras: Extras | None = None, rules: Path | None = None) -> Prepared:
     try:
-        return prepare(source, template, allow_errors, extras)
+        return prepare(source, template, allow_errors, extras, rules)
     except Exception as e:  # one bad file must not stop the batch; report it instead
         return Prepared(source, failure=InternalError(e))
 
 
 def prepare_many(sources: list[Path], template: Path | None, allow_errors: bool,
-                 workers: int | None = None, extras: Extras | None = None) -> Iterator[Prepared]:
+                 workers: int | None = None, extras: Extras | None = None,
+                 rules: Path | None = None) -> Iterator[Prepared]:
     """Prepared inputs as they finish, on every core."""
     workers = min(workers or os.cpu_count() or 1, len(sources))
     if workers <= 1:
         for source in sources:
-            yield _prepare_for_pool(source, template, allow_errors, extras)
+            yield _prepare_for_pool(source, template, allow_errors, extras, rules)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
         futures: list[Future[Prepared]] = [
-            pool.submit(_prepare_for_pool, source, template, allow_errors, extras) for source in sources
+            pool.submit(_prepare_for_pool, source, template, allow_errors, extras, rules) for source in sources
         ]
         for future in as_completed(futures):
             yield future.result()
@@ -126,7 +131,7 @@ def prepare_many(sources: list[Path], template: Path | None, allow_errors: bool,
 
 def generate_many(sources: list[Path], output_dir: Path | None, template: Path | None = None,
                   allow_errors: bool = False, progress: Callable[[Prepared], None] | None = None,
-                  workers: int | None = None, force: bool = False) -> BatchResult:
+                  workers: int | None = None, force: bool = False, rules: Path | None = None) -> BatchResult:
     """One DOCX per input into `output_dir` (or beside each input); a failure never stops the rest."""
     if output_dir is not None:
         if output_dir.exists() and not output_dir.is_dir():
@@ -134,7 +139,7 @@ def generate_many(sources: list[Path], output_dir: Path | None, template: Path |
         output_dir.mkdir(parents=True, exist_ok=True)
     result = BatchResult()
     taken: set[Path] = set()
-    for prepared in prepare_many(sources, template, allow_errors, workers):
+    for prepared in prepare_many(sources, template, allow_errors, workers, rules=rules):
         if prepared.data is None:
             result.failed.append(prepared)
         else:

@@ -5,38 +5,62 @@ Built from `CheckResult` values only; the checker knows nothing of either view.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import asdict
 from typing import Any
 
-from .checks import CheckResult, Finding
+from .checks import CATALOGUE, CheckResult, Finding
 from .formats import Level
 from .report import Location, plain
 
-LEVEL_LABELS = {Level.ERROR: "错误", Level.WARNING: "警告"}
+LEVEL_LABELS = {Level.ERROR: "错误", Level.WARNING: "警告", Level.INFO: "提示"}
+OFF_LABEL = "关闭"
 _ANSI = {"bold": "1", "red": "31", "yellow": "33"}
+_LEVEL_COLOURS = {Level.ERROR: ("bold", "red"), Level.WARNING: ("bold", "yellow"), Level.INFO: ("bold",)}
+_SEVERITY = {Level.ERROR: 0, Level.WARNING: 1, Level.INFO: 2}
 
 
 def findings_text(result: CheckResult, color: bool = False) -> str:
-    """One block a part (sheet, table, 正文), parts with errors first, errors first within."""
+    """One block a part (sheet, table, 正文), parts with errors first, errors first within; the
+    figures for the record (提示) after the problems."""
     findings = list(result.findings)
-    if not findings:
-        return "检查通过：没有发现错误或警告。"
     errors, warnings = len(result.errors), len(result.warnings)
-    if errors:
+    if not errors and not warnings:
+        summary = "检查通过：没有发现错误或警告。"
+    elif result.blocking:
         summary = f"发现{errors}个错误、{warnings}个警告。错误必须改正后才能生成报告；警告请逐条核对。"
+    elif errors:
+        summary = (f"发现{errors}个错误、{warnings}个警告。这些错误是地方规则文件列为错误的文字问题，"
+                   "不阻止生成报告，但请改正；警告请逐条核对。")
     else:
         summary = f"没有错误，可以生成报告；有{warnings}个警告，请逐条核对。"
+    if not findings:
+        return summary
     parts: dict[str, list[Finding]] = {}
     for f in findings:
         parts.setdefault(_part(f), []).append(f)
-    order = sorted(parts, key=lambda p: not any(f.level is Level.ERROR for f in parts[p]))
+    order = sorted(parts, key=lambda p: min(_SEVERITY[f.level] for f in parts[p]))
     width = max(len(_place(f)) for f in findings)
     lines = [summary]
     for part in order:
         lines += ["", _style(f"【{part}】", color, "bold")]
-        for f in sorted(parts[part], key=lambda f: f.level is not Level.ERROR):
-            label = _style(LEVEL_LABELS[f.level], color, "bold", "red" if f.level is Level.ERROR else "yellow")
+        for f in sorted(parts[part], key=lambda f: _SEVERITY[f.level]):
+            label = _style(LEVEL_LABELS[f.level], color, *_LEVEL_COLOURS[f.level])
             lines.append(f"  {label}  {_place(f).ljust(width)}  {f.message}")
+    return "\n".join(lines)
+
+
+def rules_text(levels: Mapping[str, Level | None] | None = None, source: str = "") -> str:
+    """Every check: code, level (as a regional rules file sets it), title, description."""
+    levels = levels or {}
+    lines = [f"检查规则（级别按 {source} 调整）：" if source else "检查规则："]
+    width = max(len(code) for code in CATALOGUE)
+    for code, c in CATALOGUE.items():
+        level = levels.get(code, c.level)
+        shown = OFF_LABEL if level is None else LEVEL_LABELS[level]
+        changed = f"（原为{LEVEL_LABELS[c.level]}）" if code in levels and level is not c.level else ""
+        fuzzy = "（不阻止生成报告）" if c.fuzzy else ""
+        lines.append(f"{code.ljust(width)}  {shown}{changed}{fuzzy}  {c.title}：{c.description}")
     return "\n".join(lines)
 
 
@@ -66,6 +90,7 @@ def findings_json(result: CheckResult) -> dict[str, Any]:
         "ok": result.ok,
         "errors": len(result.errors),
         "warnings": len(result.warnings),
+        "notes": len(result.notes),
         "findings": [_finding_json(f) for f in result.findings],
     }
 

@@ -60,6 +60,13 @@ def codes(report) -> list[str]:
     return sorted(f.code for f in check(report).findings)
 
 
+def same_findings(imported, original) -> None:
+    """The reading adds nothing to what checking the original says (the seed's own half-width
+    brackets, say)."""
+    assert sorted((f.code, f.key) for f in check(imported).findings) == \
+        sorted((f.code, f.key) for f in check(original).findings)
+
+
 def amounts_equal(got, want) -> None:
     assert got.format_id == want.format_id
     assert {k: v.number for k, v in got.values.items()} == {k: v for k, v in want.amounts().items()}
@@ -86,7 +93,7 @@ def test_docx_as_wps_writes_it(tmp_path, example):
     amounts_equal(imported, example)
     assert (imported.organ, imported.year) == (example.organ, example.year)
     assert to_json(imported)["narrative"] == to_json(example)["narrative"]
-    assert not check(imported).findings
+    same_findings(imported, example)
 
 
 def test_docx_framed_in_a_layout_table(tmp_path, example):
@@ -111,7 +118,7 @@ def test_word_pasted_page_with_lost_merges_in_a_whole_cms_page(tmp_path, example
     assert [r.bold for p in report.paragraphs for r in p.runs] == \
         [r.bold for p in example.paragraphs for r in p.runs]
     assert report.contacts["website_url"] == example.contacts["website_url"]  # the preamble's, not the page's
-    assert not check(report).findings
+    same_findings(report, example)
 
 
 def test_2019_format_is_told_by_the_tables_and_its_unit_read_from_the_cell(tmp_path, seed):
@@ -122,7 +129,7 @@ def test_2019_format_is_told_by_the_tables_and_its_unit_read_from_the_cell(tmp_p
     amounts_equal(report, seed)
     assert report.choice_text("procurement_unit") == "元"
     assert report.values["active_disclosure.procurement.procurement_amount"].number == Decimal("266900")
-    assert not check(report).findings
+    same_findings(report, seed)
 
 
 def test_tables_of_one_format_under_a_title_of_another_year(tmp_path, seed):
@@ -142,7 +149,7 @@ def test_local_variants_of_the_labels(tmp_path, example):
               for t in example.format.tables}
     report = import_report(write(tmp_path, "variants.html", page_html(example, article_html(example, tables)))).report
     amounts_equal(report, example)
-    assert not check(report).findings
+    same_findings(report, example)
 
 
 def test_what_cannot_be_read_is_said_not_guessed(tmp_path, example):
@@ -323,7 +330,7 @@ def test_a_new_format_is_read_from_its_description_alone(tmp_path, example):
         imported = import_report(write(tmp_path, "new.docx", docx_bytes(report))).report
         assert imported.format_id == FORMAT.id
         assert {k: v.number for k, v in imported.values.items()} == report.amounts()
-        assert not check(imported).findings
+        same_findings(imported, report)
     finally:
         formats.unregister(FORMAT.id)
 

@@ -49,7 +49,7 @@ def test_template_fill_check_generate_export(registered, tmp_path):
         wb[sheet].cell(row, 2).value = value
     text = wb["正文"]
     rows = {str(text.cell(r, 1).value or "")[:2]: r for r in range(1, text.max_row + 1)}
-    for part, words in (("一、", "本年度依法公开政府信息。"), ("五、", "问题是公开不够及时；改进措施是加强培训。"),
+    for part, words in (("一、", "本年度依法公开政府信息。"), ("五、", "问题是公开不够及时。改进措施是加强培训。"),
                         ("六、", "无")):
         text.cell(rows[part] + 1, 2).value = words
     cells = field_cells(FORMAT)

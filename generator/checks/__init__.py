@@ -2,8 +2,11 @@
 the terminal table and the JSON are views (generator/views.py).
 
 The arithmetic is the format's own rules, evaluated generically (arithmetic.py); what a sum
-cannot express is in facts.py (required items, year, choices) and narrative.py (the text
-against the tables). Every finding's code is in the catalogue (catalogue.py).
+cannot express is in facts.py (required items, year, choices). The text is read as a reviewer
+reads it: claims.py (numbers stated in the text against the tables), narrative.py (what the text
+denies), structure.py (numbering, headings, sections 五 and 六), writing.py (placeholders,
+punctuation, years, the organ's name), lastyear.py (copied text, jumps against last year).
+Every finding's code is in the catalogue (catalogue.py).
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from ..formats import Level
 from ..report import Report
 from .arithmetic import blank_findings, rule_findings, value_findings
 from .catalogue import CATALOGUE, Check, check_of
+from .claims import claim_findings
 from .facts import (
     choice_findings,
     contact_findings,
@@ -27,7 +31,10 @@ from .facts import (
     years_apart,
 )
 from .findings import CheckResult, Finding, Involved, Subjects
+from .lastyear import copy_findings, figure_findings
 from .narrative import narrative_findings
+from .structure import fee_text_findings, numbering_findings, section_five_findings
+from .writing import writing_findings
 
 # A regional rules file maps a code to the level it wants, or to None to turn the check off.
 Levels = Mapping[str, Level | None]
@@ -51,8 +58,15 @@ def check(report: Report, previous: Report | None = None, levels: Levels | None 
         *blank_findings(s),
         *rule_findings(s, comparable),
         *narrative_findings(s),
+        *claim_findings(s),
+        *section_five_findings(s),
+        *fee_text_findings(s),
+        *numbering_findings(s),
+        *writing_findings(s),
         *report.source_findings,
     ]
+    if comparable is not None:
+        findings += [*copy_findings(s, comparable), *figure_findings(s, comparable)]
     if levels:
         findings = [_relevel(f, levels) for f in findings if levels.get(f.code, f.level) is not None]
     return CheckResult(tuple(sorted(findings, key=s.rank)))

@@ -17,9 +17,12 @@ class Check:
     title: str
     description: str
     level: Level
+    # A judgement on wording or on change, not a fact: never stops `generate`, whatever level a
+    # regional rules file gives it (copying, jumps, hygiene).
+    fuzzy: bool = False
 
 
-_E, _W = Level.ERROR, Level.WARNING
+_E, _W, _I = Level.ERROR, Level.WARNING, Level.INFO
 
 CATALOGUE: dict[str, Check] = {c.code: c for c in (
     Check("R1", "表三逐列平衡",
@@ -63,7 +66,44 @@ CATALOGUE: dict[str, Check] = {c.code: c for c in (
     Check("UNIT", "金额单位",
           "格式未规定单位的金额（2019年格式的采购总金额）要选择单位。", _E),
     Check("NARRATIVE", "正文与表格",
-          "正文的说法不应与表格的数字或报告的格式、年度矛盾。", _W),
+          "正文说没有收到申请、没有复议诉讼、没有收费，表格或基本信息却有；正文引用了另一种格式的文号。", _W),
+    Check("TEXT_NUMBER", "正文数字与表格不符",
+          "正文写的申请、办理结果、复议诉讼及其结果、规章和规范性文件、许可处罚强制决定、收费金额等数字"
+          "（含“约”“余”“以上”“近”等概数所说的范围，以及“均获维持”“全部办结”等说法），与表格的数字不符。"
+          "表格无法核对的数字不报告。", _E),
+    Check("TEXT_SCOPE", "正文数字的口径",
+          "正文写的“收到（新收）申请”数，等于表三本年新收加上年结转，而不是本年新收：口径与表格不同。", _W),
+    Check("PLACEHOLDER", "正文中的占位符",
+          "正文留有 XX、××、……、待补充、待填写、TODO、【】、（此处……）等没有填写的占位内容，"
+          "报告不能带着它们报出。", _E),
+    Check("SECTION5", "第五部分过于简单",
+          "第五部分“存在的主要问题及改进情况”只写“无”或一句话，或者没有同时写出存在的问题和改进措施。", _W, True),
+    Check("FEE_TEXT", "第六部分与收费情况",
+          "第六部分写“无”（没有需要报告的事项），基本信息却填了收取信息处理费。", _W),
+    Check("NUMBERING", "小标题序号",
+          "同一部分的小标题序号应连续（（一）（二）（三）……），不跳号、不重复；同一层级只用一种序号写法"
+          "（一、（一）1.（1）依次使用，“一、”留给报告的六个部分）。", _W, True),
+    Check("HEADING", "重复的部分标题",
+          "正文中又写了“一、总体情况”“二、主动公开政府信息情况”等部分标题；这些标题由报告自动印出，不用在正文中填写。",
+          _W, True),
+    Check("PUNCT", "半角标点",
+          "中文文字中用了半角标点（, ; : ? ! ( ) 等，含“(一)”这样的半角括号序号），"
+          "应改为全角（，；：？！（））。", _W, True),
+    Check("DOUBLE_PUNCT", "重复标点",
+          "连续两个标点（，，。。，。、、等），多半是删改文字时留下的。", _W, True),
+    Check("TEXT_YEAR", "正文中的年份",
+          "正文写的统计期限或报告年度与本报告的年度不符，多半是沿用了往年的文字。", _W, True),
+    Check("ORGAN_NAME", "正文中的机关名称",
+          "正文中出现与基本信息的机关名称同类、但地名不同的机关全称，多半是沿用了其他单位的文字。", _W, True),
+    Check("COPY_SHARE", "与上年报告相同的比例",
+          "正文（第一至六部分）与上年报告相同文字所占的比例，逐部分和全文列出（需 --previous）。", _I, True),
+    Check("COPY", "与上年报告雷同",
+          "全文或某一部分与上年报告相同的文字超过一半，列出与上年相同的段落（需 --previous）。", _W, True),
+    Check("JUMP", "与上年相比变化过大",
+          "统计数比上年增加到5倍以上或减少到五分之一以下（数字较小时不报告），"
+          "请核对是否填错（需 --previous）。", _W, True),
+    Check("UNIT_SLIP", "金额与上年相差约一万倍",
+          "金额与上年相比相差约一万倍，多半是元和万元写混了（需 --previous）。", _W, True),
     # Reading a published report (DOCX, web page, PDF): what the reader could not vouch for.
     Check("IMPORT_TITLE", "报告标题",
           "从已发布的报告中读取时，没有找到“某某机关某年政府信息公开工作年度报告”样式的标题，"

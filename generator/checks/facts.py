@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterator
 
 from ..formats import Level, Role, UnknownFormat, covers, format_for_year
-from ..report import INFO_FIELDS, Report, format_number, model
+from ..report import INFO_FIELDS, Report, format_number, model, organ_key
 from .findings import INFO_PART, TEXT_PART, Finding, Subjects, make
 
 
@@ -95,7 +95,7 @@ def previous_findings(s: Subjects, previous: Report | None) -> Iterator[Finding]
                    f"用来对比的上年报告是{previous.year}年的，本报告是{report.year}年的，"
                    f"应使用{report.year - 1}年的报告；跨年度核对（上年结转、现行有效件数等）没有进行。",
                    INFO_PART, previous_year=previous.year)
-    this, last = "".join(report.organ.split()), "".join(previous.organ.split())
+    this, last = organ_key(report.organ), organ_key(previous.organ)
     if this and last and this != last:
         yield make("PREVIOUS", Level.WARNING, s.info("organ", report.organ),
                    f"本报告的机关名称是“{report.organ}”，用来对比的上年报告是“{previous.organ}”的；"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from ..formats import Level
@@ -71,9 +72,20 @@ class CheckResult:
         return [f for f in self.findings if f.level is Level.WARNING]
 
     @property
+    def notes(self) -> list[Finding]:
+        """Figures shown for the record (the share copied from last year): never a problem."""
+        return [f for f in self.findings if f.level is Level.INFO]
+
+    @property
     def ok(self) -> bool:
-        """No error: the report may be generated (warnings are the clerk's to judge)."""
+        """No error: `check` passes (warnings are the clerk's to judge)."""
         return not self.errors
+
+    @property
+    def blocking(self) -> list[Finding]:
+        """The errors that stop `generate`: a fuzzy rule raised to error by a regional rules file
+        fails `check` but never stops a report from being made."""
+        return [f for f in self.errors if not check_of(f.code).fuzzy]
 
 
 class Subjects:
@@ -85,6 +97,11 @@ class Subjects:
         self._parts = [INFO_PART, TEXT_PART, *(t.name for t in self.fmt.tables)]
         keys = (*INFO_LABELS, *self.fmt.fields, *(c.key for c in self.fmt.choices))
         self._order = {key: i for i, key in enumerate(keys)}  # a table's choices follow its values
+
+    @cached_property
+    def amounts(self) -> dict:
+        """The report's amounts (totals computed once), shared by the checks that read them."""
+        return self.report.amounts()
 
     def field(self, key: str, value: Any = None, *, source: Report | None = None,
               last_year: bool = False) -> Involved:
@@ -136,6 +153,21 @@ def _section_rank(report: Report, number: str) -> int:
     order = [PREAMBLE, *(s.number for s in report.format.sections)]
     before = set(order[:order.index(number)]) if number in order else set(order)
     return sum(1 for p in report.paragraphs if p.section in before)
+
+
+def given(report: Report, key: str, memo: dict[str, bool] | None = None) -> bool:
+    """A value the clerk gave: typed, or a total of which some part was typed. Blank is no value
+    to compare a statement or last year's figure with."""
+    memo = {} if memo is None else memo
+    if key not in memo:
+        v = report.values.get(key)
+        if v is not None and not v.blank and not v.formula:
+            memo[key] = v.number is not None
+        else:
+            f = report.format.fields.get(key)
+            memo[key] = (f is not None and f.is_total and report.is_computed(key)
+                         and any(given(report, part, memo) for part in f.sum_of))
+    return memo[key]
 
 
 def field_name(f) -> str:

@@ -1,4 +1,5 @@
-"""The narrative against the tables and the report's own facts: what a reviewer reads for."""
+"""What the narrative denies (no application, no case, no fee) against the tables, and a notice
+of another format cited. Numbers stated in the text are claims.py's."""
 
 from __future__ import annotations
 
@@ -28,11 +29,9 @@ _CLAIMS = (
     _Claim(re.compile(r"(?:未|没有)(?:发生|出现|收到|被)[^。；;，,]{0,20}(?:行政复议|行政诉讼)"), "行政复议、行政诉讼",
            ("review_litigation.review.total", "review_litigation.direct_suit.total",
             "review_litigation.suit_after_review.total")),
-    _Claim(re.compile(r"(?:未|没有)收取[^。；;，,]{0,6}信息处理费"), "收取信息处理费",
+    _Claim(re.compile(r"(?:未|没有|无)收取[^。；;，,]{0,6}信息处理费"), "收取信息处理费",
            roles=(Role.FEE_AMOUNT, Role.FEE_APPLICATIONS)),
 )
-
-_PERIOD = re.compile(r"(\d{4})\s*年\s*1\s*月\s*1\s*日[^。]{0,12}?(\d{4})\s*年\s*12\s*月\s*31\s*日")
 
 
 def narrative_findings(s: Subjects) -> Iterator[Finding]:
@@ -58,12 +57,6 @@ def narrative_findings(s: Subjects) -> Iterator[Finding]:
                            f"正文{part}提到“{other.issued_by}”，那是{other.id}年格式的文号；本报告使用{fmt.id}年格式"
                            f"（{fmt.issued_by}）。可能是沿用了往年的文字，请核对。", TEXT_PART,
                            text=other.issued_by, format=fmt.id)
-        for m in _PERIOD.finditer(text):
-            years = {int(m.group(1)), int(m.group(2))}
-            if report.year is not None and years != {report.year}:
-                yield make("NARRATIVE", Level.WARNING, s.paragraph(index),
-                           f"正文{part}写的统计期限是“{m.group(0)}”，但报告年度为{report.year}年；"
-                           "可能是沿用了往年的文字，请改正。", TEXT_PART, text=m.group(0), year=report.year)
 
 
 def _quoted(s: Subjects, inv: Involved) -> str:

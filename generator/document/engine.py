@@ -9,12 +9,16 @@ We use two docxtpl helpers directly, `patch_xml` (joins tags Word split across r
 
 from __future__ import annotations
 
+import contextlib
 import io
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path, PurePosixPath
+
+from lxml import etree
 
 from ..content import document_title
 from ..errors import UserError
@@ -23,6 +27,10 @@ from ..report import Report
 from . import ooxml
 from .build import TEMPLATE_DIR, VALUES, build, section_name, template_name
 from .context import FIXED_NAMES, Notes, build_context, context_names
+from .sandbox import ReportEnvironment, TemplateTooCostly, bounded
+
+MAX_UNPACKED_BYTES = 100 * 2**20  # a report template is a few hundred kilobytes
+MAX_OUTPUT = 50_000_000  # characters of one rendered part; a report's document is a few hundred thousand
 
 
 class TemplateProblem(UserError):
@@ -49,36 +57,32 @@ _QUOTE_ENTITIES = (("&quot;", '"'), ("&#34;", '"'), ("&apos;", "'"), ("&#39;", "
 _MACRO_NAMES = ("loop", "caller", "varargs", "kwargs")  # what Jinja itself defines inside loops and macros
 HOW_TO_FIX = "请对照 templates/ 中的原模板改正：只改字体和版式，不要改动 {{ }} 中的文字"
 _XML_TAG = re.compile(r"<[^>]+>")
+# No entity expansion, no network, no huge trees: a hostile template cannot blow up the parser.
+SAFE_XML = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
 _PARAGRAPH_START = re.compile(r"<w:p[ >]")
 
 
 class ReportTemplate:
     """A docxtpl template compiled once, rendered for many reports in a Jinja sandbox."""
 
-    def __init__(self, data: bytes, name: str) -> None:
+    def __init__(self, data: bytes, name: str, trusted: bool = False) -> None:
+        """`trusted`: a template nianbao ships; any other is bounded in what it may cost."""
         from docxtpl import DocxTemplate
-        from jinja2 import StrictUndefined, TemplateSyntaxError
-        from jinja2.sandbox import SandboxedEnvironment
+        from jinja2 import TemplateSyntaxError
 
         self.name = name
-        try:
-            with zipfile.ZipFile(io.BytesIO(data)) as z:
-                self._entries = [(info, z.read(info)) for info in z.infolist()]
-        except (zipfile.BadZipFile, OSError, EOFError):
-            raise TemplateProblem(f"模板“{name}”不是 Word（.docx）文件，或文件已损坏") from None
+        self.trusted = trusted
+        self._entries = self._read(data)
         names = {info.filename for info, _ in self._entries}
         if "word/document.xml" not in names:
-            kind = "Excel 工作簿" if "xl/workbook.xml" in names else "Word 文档"
-            raise TemplateProblem(f"模板“{name}”不是 Word 报告模板（它是{kind}以外的文件或 {kind}）。"
-                                  "--template 要给出由 templates/ 中的 report-2021.docx 或 report-2019.docx "
-                                  "修改而来的 Word 文件" if kind != "Excel 工作簿" else
-                                  f"模板“{name}”是 Excel 工作簿，不是 Word 报告模板。--template 要给出由 "
-                                  "templates/ 中的 report-2021.docx 或 report-2019.docx 修改而来的 Word 文件；"
-                                  "工作簿是 nianbao generate 的第一个参数")
+            what = "是 Excel 工作簿" if "xl/workbook.xml" in names else "不是 Word 文件"
+            raise TemplateProblem(f"模板“{name}”{what}，不是 Word 报告模板。--template 要给出由 templates/ 中的 "
+                                  "report-2021.docx 或 report-2019.docx 修改而来的 Word 文件（.docx）；"
+                                  "填好的工作簿是 nianbao generate 的第一个参数")
         if "word/vbaProject.bin" in names:
             raise TemplateProblem(f"模板“{name}”含有宏（VBA），为安全起见不能使用。"
                                   "请在 Word 或 WPS 中另存为“Word 文档（*.docx）”后再用")
-        self._env = SandboxedEnvironment(autoescape=True, undefined=StrictUndefined)
+        self._env = ReportEnvironment()
         self._patcher = DocxTemplate(None)
         self._sources: dict[str, list[str]] = {}  # part -> its lines as compiled, for messages
         self._compiled = {}
@@ -86,7 +90,7 @@ class ReportTemplate:
         self._kinds = self._parts()
         self._core = self._core_part()
         for part in self._kinds:
-            source = self._source(self._entry(part).decode("utf-8"))
+            source = self._source(self._text(part))
             self._sources[part] = source.split("\n")
             try:
                 self._compiled[part] = self._env.from_string(source)
@@ -98,6 +102,33 @@ class ReportTemplate:
                                   "正文各部分和表格中的每个数字都由模板中的标签填入。请从 templates/ 中的模板修改")
         styles = self._entry("word/styles.xml", b"").decode("utf-8", "replace")
         self.gb2312 = "_GB2312" in styles
+
+    def _read(self, data: bytes) -> list[tuple[zipfile.ZipInfo, bytes]]:
+        """Every part of the package, or why it is no Word file; the unpacked size is bounded first."""
+        damaged = f"模板“{self.name}”不是 Word（.docx）文件，或文件已损坏"
+        try:
+            with zipfile.ZipFile(io.BytesIO(data)) as z:
+                if sum(info.file_size for info in z.infolist()) > MAX_UNPACKED_BYTES:
+                    raise TemplateProblem(f"模板“{self.name}”解压后超过 {MAX_UNPACKED_BYTES // 2**20} MB，"
+                                          "不像是报告模板，已拒绝使用")
+                return [(info, z.read(info)) for info in z.infolist()]
+        except (zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError):
+            raise TemplateProblem(damaged) from None
+        except RuntimeError:  # zipfile's word for an encrypted part
+            raise TemplateProblem(f"模板“{self.name}”设置了密码，无法使用；请在 Word 或 WPS 中取消密码后再用") from None
+
+    def _text(self, part: str) -> str:
+        """A part's XML as text: UTF-8, as Word, WPS and LibreOffice write it, and no DTD (whose
+        entities could expand to gigabytes)."""
+        try:
+            text = self._entry(part).decode("utf-8")
+        except UnicodeDecodeError:
+            raise TemplateProblem(f"模板“{self.name}”的{self._kinds[part]}不是 UTF-8 编码的 Word 文件内容，"
+                                  "可能已损坏或由其他程序改写；请用 Word 或 WPS 打开后另存为 .docx 再用") from None
+        if "<!DOCTYPE" in text or "<!ENTITY" in text:
+            raise TemplateProblem(f"模板“{self.name}”的{self._kinds[part]}含有文档类型定义（DOCTYPE），"
+                                  "Word 文件不会有它，为安全起见不能使用")
+        return text
 
     def _entry(self, name: str, default: bytes | None = None) -> bytes:
         for info, data in self._entries:
@@ -118,24 +149,26 @@ class ReportTemplate:
 
     def _core_part(self) -> str | None:
         """The core properties part (title, author…), if the template has a readable one."""
-        from lxml import etree
-
         names = {info.filename for info, _ in self._entries}
-        for rel in etree.fromstring(self._entry("_rels/.rels", b"<r/>")).iter(f"{_REL_NS}Relationship"):
+        for rel in self._rels("_rels/.rels"):
             target = rel.get("Target", "").lstrip("/")
             if rel.get("Type") == ooxml.CORE_TYPE and target in names:
                 try:
-                    etree.fromstring(self._entry(target))
+                    etree.fromstring(self._entry(target), SAFE_XML)
                 except etree.XMLSyntaxError:
                     return None
                 return target
         return None
 
-    def _relations(self, rels: str, base: PurePosixPath = _PACKAGE_ROOT) -> list[tuple[str, str]]:
-        from lxml import etree
+    def _rels(self, rels: str) -> list:
+        try:
+            return list(etree.fromstring(self._entry(rels, b"<r/>"), SAFE_XML).iter(f"{_REL_NS}Relationship"))
+        except etree.XMLSyntaxError:
+            raise TemplateProblem(f"模板“{self.name}”的 {rels} 已损坏，不是完整的 Word 文件") from None
 
+    def _relations(self, rels: str, base: PurePosixPath = _PACKAGE_ROOT) -> list[tuple[str, str]]:
         out = []
-        for rel in etree.fromstring(self._entry(rels, b"<r/>")).iter(f"{_REL_NS}Relationship"):
+        for rel in self._rels(rels):
             kind = _RENDERED_PARTS.get(rel.get("Type", "").rsplit("/", 1)[-1])
             if kind and rel.get("TargetMode") != "External":
                 out.append((str(base / rel.get("Target", "").lstrip("/")), kind))
@@ -207,27 +240,17 @@ class ReportTemplate:
 
     def render(self, report: Report) -> Rendered:
         """The report as a .docx file, and the warnings about text that could not be printed as is."""
-        from jinja2 import TemplateError
-        from jinja2.exceptions import SecurityError
-        from lxml import etree
-
         self.check_names(report.format)
         notes = Notes(gb2312=self.gb2312)
         context = build_context(report, notes)
-        rendered: dict[str, bytes] = {}
-        for part, template in self._compiled.items():
-            try:
-                xml = template.render(context)
-            except SecurityError:
-                raise TemplateProblem(self._place(part, None) + "中的标签试图访问不允许的内容，已拒绝") from None
-            except TemplateError as e:
-                raise TemplateProblem(self._place(part, _template_line(e)) + f"无法填写：{e.message}") from None
-            xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
-            if re.search("[\t\n]", xml.split("?>", 1)[-1].lstrip()):
-                xml = self._patcher.resolve_listing(xml)  # tabs and line breaks in a clerk's text
-            data = xml.encode("utf-8")
-            etree.fromstring(data)  # never write a file Word cannot open
-            rendered[part] = data
+        self._env.new_render()
+        try:
+            with contextlib.nullcontext() if self.trusted else bounded():
+                rendered = {part: self._render_part(part, template, context)
+                            for part, template in self._compiled.items()}
+        except TemplateTooCostly as e:
+            raise TemplateProblem(f"模板“{self.name}”{e.what}，已停止。报告模板只需填入报告的内容，"
+                                  "请检查模板中的循环、重复或计算") from None
         if self._core is not None:  # the template's own title would name every report "…模板"
             rendered[self._core] = ooxml.with_title(self._entry(self._core),
                                                     Notes().clean(document_title(report), ""))
@@ -237,6 +260,34 @@ class ReportTemplate:
                 z.writestr(zipfile.ZipInfo(info.filename, info.date_time),
                            rendered.get(info.filename, data), zipfile.ZIP_DEFLATED)
         return Rendered(out.getvalue(), notes.messages)
+
+    def _render_part(self, part: str, template, context: dict) -> bytes:
+        from jinja2 import TemplateError
+        from jinja2.exceptions import SecurityError
+
+        pieces, size = [], 0
+        try:
+            for piece in template.generate(context):
+                size += len(piece)
+                if size > MAX_OUTPUT:
+                    raise TemplateTooCostly(f"生成的内容超过{MAX_OUTPUT}字")
+                pieces.append(piece)
+        except SecurityError:
+            raise TemplateProblem(self._place(part, None) + "中的标签试图访问不允许的内容，已拒绝") from None
+        except TemplateError as e:
+            raise TemplateProblem(self._place(part, _template_line(e)) + f"无法填写：{e.message}") from None
+        except RecursionError:
+            raise TemplateTooCostly("调用自己的层数过多") from None
+        xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", "".join(pieces))
+        if re.search("[\t\n]", xml.split("?>", 1)[-1].lstrip()):
+            xml = self._patcher.resolve_listing(xml)  # tabs and line breaks in a clerk's text
+        data = xml.encode("utf-8")
+        try:
+            etree.fromstring(data, SAFE_XML)  # never write a file Word cannot open
+        except etree.XMLSyntaxError:
+            raise TemplateProblem(f"模板“{self.name}”的{self._kinds[part]}填入内容后不是有效的 Word 文件内容"
+                                  f"（可能有标签跨越了段落或表格的边界）。{HOW_TO_FIX}") from None
+        return data
 
 
 def _unescape_quotes(m: re.Match) -> str:
@@ -308,7 +359,7 @@ def default_template_data(fmt: Format) -> bytes:
 
 @cache
 def _default_template(fmt: Format) -> ReportTemplate:
-    return ReportTemplate(default_template_data(fmt), template_name(fmt.id))
+    return ReportTemplate(default_template_data(fmt), template_name(fmt.id), trusted=True)
 
 
 @cache

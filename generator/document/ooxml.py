@@ -332,7 +332,7 @@ def with_title(core_xml: bytes, title: str) -> bytes:
     from lxml import etree
 
     dc_title = "{http://purl.org/dc/elements/1.1/}title"
-    root = etree.fromstring(core_xml)
+    root = etree.fromstring(core_xml, etree.XMLParser(resolve_entities=False, no_network=True))
     element = root.find(dc_title)
     if element is None:
         element = etree.SubElement(root, dc_title)

@@ -18,6 +18,7 @@ class Kind(StrEnum):
 class Level(StrEnum):
     ERROR = "error"
     WARNING = "warning"
+    INFO = "info"  # a figure shown for the record (the share copied from last year), never a problem
 
 
 class Role(StrEnum):

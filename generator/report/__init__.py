@@ -12,10 +12,12 @@ from .model import (
     Run,
     Value,
     format_number,
+    organ_key,
     plain,
+    readable_text,
 )
 
 __all__ = [
     "CONTACT_KEYS", "INFO_FIELDS", "PREAMBLE", "InfoField", "Location", "Number", "Paragraph", "Report",
-    "Run", "Value", "format_number", "plain",
+    "Run", "Value", "format_number", "organ_key", "plain", "readable_text",
 ]

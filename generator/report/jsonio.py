@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 from decimal import Decimal
+from functools import cache
 from typing import Any
 
 from ..errors import UnreadableInput
 from ..formats import UnknownFormat, get_format
-from .model import CONTACT_KEYS, Location, Paragraph, Report, Run, Value, plain
+from .model import CONTACT_KEYS, Location, Paragraph, Report, Run, Value, plain, readable_text
 from .numbers import parse_number
 
 SCHEMA = "nianbao-report"
@@ -68,13 +69,8 @@ def dumps(report: Report) -> str:
 
 
 def from_json(data: Any) -> Report:
-    """Rebuild a report from `to_json` output; unknown keys are refused, missing ones are blank."""
-    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
-        raise ReportDataError("这不是 nianbao 导出的报告数据（缺少 \"schema\": \"nianbao-report\"）")
-    if data.get("schema_version") != SCHEMA_VERSION:
-        raise ReportDataError(
-            f"报告数据的版本为 {data.get('schema_version')}，本程序只能读取版本 {SCHEMA_VERSION}"
-        )
+    """Rebuild a report from data `validate` accepted; missing keys are blank."""
+    validate(data)
     try:
         fmt = get_format(str(data.get("format")))
     except UnknownFormat as e:
@@ -82,12 +78,12 @@ def from_json(data: Any) -> Report:
     year = data.get("year")
     report = Report(
         format_id=fmt.id,
-        organ=str(data.get("organ") or ""),
+        organ=readable_text(data.get("organ") or ""),
         year=year if isinstance(year, int) and not isinstance(year, bool) else None,
-        contacts={k: str(v) for k, v in (data.get("contacts") or {}).items() if k in CONTACT_KEYS},
+        contacts={k: readable_text(v or "") for k, v in (data.get("contacts") or {}).items()},
     )
     for i, item in enumerate(data.get("narrative") or []):
-        runs = [Run(str(r.get("text", "")), bool(r.get("bold"))) for r in item.get("runs", [])]
+        runs = [Run(readable_text(r["text"]), bool(r.get("bold"))) for r in item["runs"]]
         report.paragraphs.append(Paragraph(str(item.get("section")), runs, bool(item.get("heading")),
                                            Location(path=f"narrative[{i}]")))
     choices = data.get("choices") or {}
@@ -96,16 +92,11 @@ def from_json(data: Any) -> Report:
         where = Location(path=f"choices.{c.key}")
         report.choices[c.key] = (Value(raw=raw, location=where) if c.number_kind is None
                                  else parse_number(raw, c.number_kind, where, c.unit))
-    tables = data.get("tables") or {}
-    if not isinstance(tables, dict):
-        raise ReportDataError("报告数据中的 \"tables\" 应为对象")
     fields = fmt.fields
-    for table_id, rows in tables.items():
-        for row_id, cols in (rows or {}).items():
-            for col_id, raw in (cols or {}).items():
+    for table_id, rows in (data.get("tables") or {}).items():  # the schema allows only the format's keys
+        for row_id, cols in rows.items():
+            for col_id, raw in cols.items():
                 key = f"{table_id}.{row_id}.{col_id}"
-                if key not in fields:
-                    raise ReportDataError(f"报告数据中的 {key} 不是{fmt.id}年格式的统计项")
                 where = Location(path=f"tables.{key}")
                 if raw is None and fields[key].is_total:
                     report.values[key] = Value(location=where, formula=True)  # null total: the sum of its parts
@@ -116,9 +107,54 @@ def from_json(data: Any) -> Report:
     return report
 
 
+def _int(digits: str) -> int | Decimal:
+    """Whole numbers as written; one too long for a Python int stays a Decimal (check refuses it)."""
+    return int(digits) if len(digits) <= 18 else Decimal(digits)
+
+
 def loads(text: str) -> Report:
+    """A report from JSON text, checked against the published schema first."""
     try:
-        data = json.loads(text, parse_float=Decimal)
+        data = json.loads(text, parse_float=Decimal, parse_int=_int)
     except json.JSONDecodeError as e:
         raise ReportDataError(f"JSON 格式错误（第{e.lineno}行第{e.colno}列）：{e.msg}") from None
+    except RecursionError:
+        raise ReportDataError("JSON 的嵌套层数过多，不是报告数据") from None
     return from_json(data)
+
+
+_MOST_SHOWN = 3
+
+
+def validate(data: Any) -> None:
+    """Refuse data of the wrong shape, by the JSON path of each wrong value, in Chinese."""
+    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
+        raise ReportDataError("这不是 nianbao 导出的报告数据（缺少 \"schema\": \"nianbao-report\"）")
+    if data.get("schema_version") != SCHEMA_VERSION:
+        raise ReportDataError(
+            f"报告数据的版本为 {str(data.get('schema_version'))[:20]}，本程序只能读取版本 {SCHEMA_VERSION}"
+        )
+    from .schema import message
+
+    errors = sorted(_validator().iter_errors(data), key=lambda e: [str(p) for p in e.absolute_path])
+    if errors:
+        shown = "；".join(message(e) for e in errors[:_MOST_SHOWN])
+        more = f"（共{len(errors)}处）" if len(errors) > _MOST_SHOWN else ""
+        raise ReportDataError(f"报告数据的格式不对：{shown}{more}")
+
+
+def _validator():
+    """Made once per set of registered formats: the schema lists them."""
+    from ..formats import FORMATS
+
+    return _validator_for(tuple(FORMATS))
+
+
+@cache
+def _validator_for(format_ids: tuple[str, ...]):
+    # jsonschema costs ~50 ms to import: only commands that read a JSON pay it.
+    from jsonschema import Draft202012Validator
+
+    from .schema import schema
+
+    return Draft202012Validator(schema())

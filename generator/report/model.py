@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -36,6 +38,24 @@ INFO_FIELDS = (
     InfoField("website_url", "发布网站网址", False, "以 http:// 或 https:// 开头，如：http://www.example.gov.cn/"),
 )
 CONTACT_KEYS = tuple(f.key for f in INFO_FIELDS if f.key not in ("organ", "year"))
+
+
+# Code points no text may hold: lone surrogates (Excel writes them as _xD800_, JSON as \ud800) and
+# the noncharacters U+FFFE and U+FFFF. They would break every file written from the report.
+_UNREADABLE = re.compile("[\ud800-\udfff\ufffe\uffff]")
+REPLACEMENT = "\ufffd"
+
+
+def readable_text(text: str) -> str:
+    """`text` with every code point no file can hold replaced by U+FFFD, which check points at."""
+    return _UNREADABLE.sub(REPLACEMENT, text)
+
+
+def organ_key(name: str) -> str:
+    """An organ's name compared as people read it: full- and half-width alike, no spaces or
+    zero-width characters, so that one organ typed twice is seen as one."""
+    folded = unicodedata.normalize("NFKC", name)
+    return "".join(ch for ch in folded if not ch.isspace() and unicodedata.category(ch) not in ("Cf", "Cc"))
 
 
 def today() -> dt.date:

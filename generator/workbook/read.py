@@ -11,7 +11,7 @@ from typing import Any
 
 from ..errors import UnreadableInput
 from ..formats import FORMATS, Format, Table
-from ..report import INFO_FIELDS, PREAMBLE, Location, Paragraph, Report, Run, Value, format_number
+from ..report import INFO_FIELDS, PREAMBLE, Location, Paragraph, Report, Run, Value, format_number, readable_text
 from ..report.numbers import SPACES, parse_number, parse_year
 from .cellref import cell_name
 from .layout import (
@@ -26,7 +26,7 @@ from .layout import (
     table_sheet,
     total_formula,
 )
-from .xlsx import XCell, XlsxBook, XlsxError, XSheet
+from .xlsx import MAX_CELLS, TooManyCells, XCell, XlsxBook, XlsxError, XSheet
 
 CLEARED_TOTAL = "合计公式被删除"
 # Refuse archives that unpack to more than this before opening them (a "zip bomb").
@@ -81,6 +81,9 @@ def _open(path: Path):
                 f"{path.name} 解压后超过 {MAX_UNPACKED_BYTES // 1024 // 1024} MB，不像是报告工作簿，已拒绝读取"
             )
         if "xl/workbook.xml" not in archive.namelist():
+            if _is_opendocument(archive):
+                raise WorkbookError(f"{path.name} 是 OpenDocument 表格（.ods 格式），不是 .xlsx 工作簿。"
+                                    "请在 WPS、Excel 或 LibreOffice 中“另存为”Excel 工作簿（.xlsx）后再用")
             raise WorkbookError(f"{path.name} 不是 Excel 工作簿（缺少工作簿内容）")
         # Only cell values are read: the macros of an .xlsm are never run.
         return XlsxBook(archive)
@@ -92,6 +95,13 @@ def _open(path: Path):
         raise
 
 
+def _is_opendocument(archive: zipfile.ZipFile) -> bool:
+    try:
+        return archive.read("mimetype").startswith(b"application/vnd.oasis.opendocument")
+    except (KeyError, OSError, zipfile.BadZipFile, RuntimeError):
+        return False
+
+
 def _sheet(wb: XlsxBook, name: str, path: Path) -> XSheet:
     if name not in wb.sheetnames:
         raise WorkbookError(
@@ -100,6 +110,9 @@ def _sheet(wb: XlsxBook, name: str, path: Path) -> XSheet:
         )
     try:
         return wb.sheet(name)
+    except TooManyCells:
+        raise WorkbookError(f"{path.name} 的工作表“{name}”有超过 {MAX_CELLS} 个单元格，不像是报告工作簿"
+                            "（可能在很远的行或列里误填了内容），已拒绝读取") from None
     except XlsxError:
         raise WorkbookError(f"{path.name} 的工作表“{name}”已损坏，无法读取") from None
 
@@ -108,7 +121,7 @@ def _format_of(wb: XlsxBook, path: Path) -> Format:
     if META_SHEET not in wb.sheetnames:
         raise WorkbookError(f"{path.name} 不是由 nianbao 生成的填报工作簿。请先运行 nianbao template 生成工作簿再填写")
     sheet = _sheet(wb, META_SHEET, path)
-    meta = {str(sheet.cell(r, 1).value).strip(): sheet.cell(r, 2).value for r in range(1, sheet.max_row + 1)}
+    meta = {str(sheet.cell(r, 1).value).strip(): sheet.cell(r, 2).value for r in sheet.rows()}
     if meta.get("generator") != "nianbao":
         raise WorkbookError(f"{path.name} 不是由 nianbao 生成的填报工作簿")
     if meta.get("template_version") != float(TEMPLATE_VERSION):
@@ -133,8 +146,9 @@ def clean_text(value: Any) -> str:
 
 
 def unescape_excel(text: str) -> str:
-    """Excel stores control characters as _xHHHH_; give the clerk's real characters back."""
-    return _EXCEL_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text)
+    """Excel stores control characters as _xHHHH_; give the clerk's real characters back (and
+    U+FFFD for a code no text may hold, such as a lone surrogate, which the checker points at)."""
+    return readable_text(_EXCEL_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), text))
 
 
 def _normalise_formula(text: str) -> str:
@@ -171,7 +185,7 @@ def _read_info(wb: XlsxBook, fmt: Format, report: Report, path: Path) -> None:
 def _read_text(wb: XlsxBook, fmt: Format, report: Report, path: Path) -> None:
     ws = _sheet(wb, TEXT_SHEET, path)
     part = PREAMBLE
-    for row in range(TEXT_TOP, ws.max_row + 1):
+    for row in ws.rows(TEXT_TOP):
         kind_cell, text_cell = ws.cell(row, 1), ws.cell(row, 2)
         if text_cell.value is None and isinstance(kind_cell.value, str):
             marker = part_of_marker(fmt, kind_cell.value)

@@ -108,11 +108,24 @@ def _label(ws: Worksheet, row: int, col: int, text: str, *, bold: bool = False, 
     boxed(ws.cell(row, col, text), bold=bold, fill=LABEL_FILL, align=align)
 
 
-def _input(ws: Worksheet, row: int, col: int, value=None, *, align=CENTER, number_format: str = "General"):
+def _input(ws: Worksheet, row: int, col: int, value=None, *, align=CENTER, number_format: str = "General",
+           what: str = ""):
+    """An input cell. Text stays text: a clerk's "=…" is never written as a formula (a spreadsheet
+    would run it), and text longer than a cell holds is refused, never cut."""
     c = boxed(ws.cell(row, col), size=11, fill=INPUT_FILL, align=align, locked=False)
+    if isinstance(value, str):
+        _fits(value, what or f"{ws.title}!{cell_name(row, col)}")
     c.value = value
+    if c.data_type == "f":
+        c.data_type = "s"
     c.number_format = number_format
     return c
+
+
+def _fits(text: str, what: str) -> None:
+    if len(text) > EXCEL_CELL_LIMIT:
+        raise UserError(f"{what}有{len(text)}字，超过 Excel 单元格最多 {EXCEL_CELL_LIMIT} 字的上限，"
+                        "无法写入工作簿；请删减（正文可分成几段）")
 
 
 def _title(ws: Worksheet, text: str, hint: str, width: int) -> None:
@@ -190,7 +203,7 @@ def _write_info(ws: Worksheet, fmt: Format, report: Report) -> None:
         _, row = info_cells(fmt)[f.key]
         _label(ws, row, 1, f.label + (" *" if f.required else ""), bold=True, align=LEFT)
         value = values.get(f.key) or None
-        _input(ws, row, 2, excel_escape(value) if isinstance(value, str) else value, align=LEFT)
+        _input(ws, row, 2, excel_escape(value) if isinstance(value, str) else value, align=LEFT, what=f"“{f.label}”")
         _hint(ws, row, 3, f.hint)
     dv.add("year", cell_name(info_cells(fmt)["year"][1], 2))
     _label(ws, FORMAT_ROW, 1, "报告格式", bold=True, align=LEFT)
@@ -281,11 +294,7 @@ def _write_text(ws: Worksheet, fmt: Format, report: Report) -> None:
 
 
 def _rich(p: Paragraph) -> CellRichText | str:
-    if len(p.text) > EXCEL_CELL_LIMIT:
-        raise UserError(
-            f"正文“{p.text[:12]}…”一段有{len(p.text)}字，超过 Excel 单元格最多 {EXCEL_CELL_LIMIT} 字的上限，"
-            "无法写入工作簿；请把它分成几段"
-        )
+    _fits(p.text, f"正文“{p.text[:12]}…”一段")
     if not any(r.bold for r in p.runs):
         return excel_escape(p.text)
     return CellRichText(

@@ -36,8 +36,16 @@ _DATE_FORMAT_IDS = {*range(14, 23), *range(27, 37), *range(45, 48), *range(50, 5
 _DAMAGED = (etree.XMLSyntaxError, zipfile.BadZipFile, OSError, EOFError, zlib.error, NotImplementedError)
 
 
+# More cells than any report has: a sheet past this is refused before it fills the memory.
+MAX_CELLS = 100_000
+
+
 class XlsxError(Exception):
     """The package is not a readable spreadsheet; the reader turns this into a message for the clerk."""
+
+
+class TooManyCells(XlsxError):
+    """A sheet with more cells than MAX_CELLS."""
 
 
 @dataclass
@@ -57,6 +65,11 @@ class XSheet:
     @property
     def max_row(self) -> int:
         return max((r for r, _ in self.cells), default=0)
+
+    def rows(self, first: int = 1) -> list[int]:
+        """The numbers of the rows that hold cells, from `first` on, in order. A sheet's one cell at
+        row 2,000,000,000 is one row here, not two billion to walk."""
+        return sorted({r for r, _ in self.cells if r >= first})
 
     def cell(self, row: int, col: int) -> XCell:
         return self.cells.get((row, col)) or XCell()
@@ -117,10 +130,29 @@ class XlsxBook:
             out[s.get("name") or ""] = path
         return out
 
+    def _stream(self, name: str, tag: str):
+        """The elements `tag` of a part, one at a time, each cleared once used: a part of a hundred
+        megabytes is read in a few of them."""
+        if name not in self.names:
+            raise XlsxError(f"missing part {name}")
+        try:
+            with self.zip.open(name) as stream:
+                for _, el in etree.iterparse(stream, tag=tag, resolve_entities=False, no_network=True,
+                                             huge_tree=False, remove_comments=True):
+                    yield el
+                    el.clear(keep_tail=False)
+        except RuntimeError as e:  # zipfile's word for an encrypted member
+            raise XlsxError(str(e)) from None
+
     def _shared_strings(self) -> list[list[tuple[str, bool | None]]]:
         if "xl/sharedStrings.xml" not in self.names:
             return []
-        return [_runs(si) for si in self._xml("xl/sharedStrings.xml").iter("{*}si")]
+        strings = []
+        for si in self._stream("xl/sharedStrings.xml", "{*}si"):
+            strings.append(_runs(si))
+            if len(strings) > MAX_CELLS * 8:
+                raise TooManyCells("sharedStrings")
+        return strings
 
     def _styles(self) -> tuple[set[int], set[int]]:
         if "xl/styles.xml" not in self.names:
@@ -143,10 +175,9 @@ class XlsxBook:
 
     def _read_sheet(self, name: str) -> XSheet:
         sheet = XSheet(name)
-        root = self._xml(self._paths[name])
         shared: dict[str, tuple[str, int, int]] = {}  # shared formula id -> (text, row, col) of its master
         row_no = 0
-        for row in root.iter("{*}row"):
+        for row in self._stream(self._paths[name], "{*}row"):
             row_no = _int(row.get("r")) if row.get("r") else row_no + 1
             col_no = 0
             for c in row.iter("{*}c"):
@@ -159,6 +190,8 @@ class XlsxBook:
                 else:
                     col_no += 1
                 sheet.cells[(row_no, col_no)] = self._cell(c, row_no, col_no, shared)
+            if len(sheet.cells) > MAX_CELLS:
+                raise TooManyCells(name)
         return sheet
 
     def _cell(self, c, row: int, col: int, shared: dict) -> XCell:
