@@ -103,9 +103,12 @@ def field_index(format_id: str) -> dict[str, int]:
 
 
 def collect_workbooks(inputs: Iterable[Path]) -> list[Path]:
-    """The workbooks named, and the .xlsx files directly inside the folders named."""
-    return collect_files(inputs, (".xlsx",),
-                         "没有找到要汇总的工作簿（.xlsx）。请给出各单位的工作簿，或存放它们的文件夹")
+    """The workbooks and published reports named, and those directly inside the folders named."""
+    from .importers import SUFFIXES
+
+    return collect_files(inputs, (".xlsx", *SUFFIXES),
+                         "没有找到要汇总的工作簿（.xlsx）或已发布的报告（.docx、.html、.pdf 等）。"
+                         "请给出各单位的工作簿或报告，或存放它们的文件夹")
 
 
 def is_summary(path: Path) -> bool:
@@ -121,15 +124,16 @@ def is_summary(path: Path) -> bool:
 
 
 def read_unit(path: Path) -> Unit:
-    """Read and check one unit's workbook; a file that cannot be read becomes an unreadable unit."""
+    """Read and check one unit's workbook (or published report); a file that cannot be read becomes
+    an unreadable unit."""
     from .checks import check
-    from .workbook import read_workbook
+    from .service import load_report
 
     if is_summary(path):
         return Unit(path, unreadable="这是汇总工作簿（有“汇总单位”工作表），不是单位的工作簿；为免重复计算，没有计入",
                     status=Status.UNREADABLE)
     try:
-        report = read_workbook(path)
+        report = load_report(path)
     except UserError as e:
         return Unit(path, unreadable=str(e), status=Status.UNREADABLE)
     result = check(report)

@@ -173,9 +173,11 @@ def export(
 @user_errors
 def check(
     workbook: Annotated[Path, typer.Argument(
-        metavar="工作簿", help="填好的工作簿 .xlsx（或 nianbao export 导出的 .json）", show_default=False)],
+        metavar="工作簿", help="填好的工作簿 .xlsx（或 nianbao export 导出的 .json，或已发布的报告 .docx/.html/.pdf）",
+        show_default=False)],
     previous: Annotated[Path | None, typer.Option(
-        "--previous", metavar="上年工作簿", help="上年的工作簿，用于核对上年结转、现行有效件数等跨年度关系")] = None,
+        "--previous", metavar="上年工作簿",
+        help="上年的工作簿（或上年已发布的报告），用于核对上年结转、现行有效件数等跨年度关系")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出检查结果，便于其他程序处理")] = False,
     rules: Annotated[Path | None, typer.Option("--rules", metavar="规则.toml", help=RULES_HELP)] = None,
 ) -> None:
@@ -305,7 +307,9 @@ def _generate_batch(gen: Any, sources: list[Path], output: Path | None, template
 @user_errors
 def aggregate(
     units: Annotated[list[Path], typer.Argument(
-        metavar="工作簿...", help="各单位填好的工作簿 .xlsx，或存放它们的文件夹（可给多个）", show_default=False)],
+        metavar="工作簿...",
+        help="各单位填好的工作簿 .xlsx（或已发布的报告 .docx/.html/.pdf），或存放它们的文件夹（可给多个）",
+        show_default=False)],
     organ: Annotated[str, typer.Option(
         "--organ", metavar="机关名称", help="汇总报告的机关名称，如：某某县人民政府")] = "",
     output: Annotated[Path | None, typer.Option("-o", "--output", metavar="文件.xlsx", help="输出的汇总工作簿")] = None,
@@ -426,6 +430,50 @@ def _levels(source: Path | None, rules: Path | None) -> dict:
     if used is not None and source is not None:
         typer.secho(f"提示：按地方规则文件 {used} 调整了检查级别。", fg=typer.colors.YELLOW, err=True)
     return levels
+
+
+@_command("import")
+@user_errors
+def import_(
+    reports: Annotated[list[Path], typer.Argument(
+        metavar="报告...", help="已发布的报告：.docx、.html/.htm、.pdf（装有 LibreOffice 时也可以是 .doc、.wps）；"
+                              "可给多个文件或一个文件夹", show_default=False)],
+    output: Annotated[Path | None, typer.Option(
+        "-o", "--output", metavar="文件或文件夹",
+        help="输出的 .xlsx 工作簿或 .json；导入多个报告时为文件夹。不填则放在报告旁边")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="导入多个报告时输出 JSON 而不是工作簿")] = False,
+    force: Annotated[bool, typer.Option("--force", help="输出文件已存在时覆盖它")] = False,
+) -> None:
+    """读取已发布的年度报告（Word、网页、PDF），按官方表格逐格读出，检查后保存为填报工作簿或 JSON。
+
+    有读不出的格、格式以外的行或勾稽关系不成立时，标明“需要人工核对”，退出码为 1；
+    文件无法读取时为 2。
+
+    例：nianbao import 2024年某某县人民政府政府信息公开工作年度报告.pdf
+
+    例：nianbao import 各单位报告/ -o 工作簿/
+    """
+    from . import views
+    from .importers import run
+
+    sources = run.collect_reports(reports)
+    if len(reports) == 1 and not reports[0].is_dir():
+        assessment, result = run.import_one(sources[0], run.output_for(sources[0], output, as_json), force)
+        if assessment.failure:
+            fail(assessment.failure, assessment.failure_code)
+        if result is not None and result.findings:
+            typer.echo(views.findings_text(result, color=_color(sys.stdout)))
+            typer.echo("")
+        typer.echo(views.import_text(assessment))
+        if not assessment.clean:
+            raise typer.Exit(1)
+        return
+    outs = run.plan_outputs(sources, output, as_json)
+    with progress(len(sources), "导入报告") as bar:
+        assessments = run.import_many(sources, outs, force, progress=lambda _: bar.update(1))
+    typer.echo(views.import_batch_text(assessments))
+    if not all(a.clean for a in assessments):
+        raise typer.Exit(1)
 
 
 def main() -> None:

@@ -12,8 +12,12 @@ from .report.jsonio import dumps, loads
 
 
 def load_report(path: Path) -> Report:
-    """A report from a filled workbook or from a JSON export."""
+    """A report from a filled workbook, a JSON export, or a published report (.docx, .html, .pdf…)."""
+    from .importers import SUFFIXES, read_report
+
     path = Path(path)
+    if path.suffix.lower() in SUFFIXES:
+        return read_report(path)
     if path.suffix.lower() == ".json":
         from .report.jsonio import ReportDataError
 

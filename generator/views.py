@@ -120,3 +120,59 @@ def location_json(loc: Location | None) -> dict[str, Any] | None:
         return None
     return {k: v for k, v in asdict(loc).items() if v}
 
+
+
+# --- reading published reports (nianbao import) ---------------------------------------------------
+
+
+def import_text(a) -> str:
+    """How sure a reading is, for the terminal: what was found, read and checked, and the verdict."""
+    if a.failure:
+        return f"未能导入：{a.source}：{a.failure}"
+    organ = a.organ or "（没有读出机关名称）"
+    year = f"{a.year}年" if a.year else "（没有读出年度）"
+    lines = [f"已读取：{a.source}", f"  报告：{year} {organ}（{a.format_id}年格式）"]
+    places = "；".join(f"{t.name}（{_places(t)}）" for t in a.tables)
+    missing = "；没有找到：" + "、".join(a.missing_tables) if a.missing_tables else ""
+    lines.append(f"  统计表：{places or '一张也没有找到'}{missing}")
+    dashes = f"（其中{a.dashes}格印的是“—”等符号）" if a.dashes else ""
+    lines.append(f"  数字：共{a.cells}格，读出{a.read}格，空白{a.blank}格{dashes}，未能读取{a.unread}格")
+    rules = (f"核对{a.rules}条，有{a.rules_failing}处不成立" if a.rules_failing else f"{a.rules}条全部成立")
+    if a.rules_unchecked:
+        rules += f"；另有{a.rules_unchecked}条因数字没有读出，无法核对"
+    lines.append(f"  勾稽关系：{rules}")
+    if a.clean:
+        lines.append("  结论：读取完整，每个数字都已读出，勾稽关系成立。")
+        if a.errors or a.warnings:
+            lines.append(f"  另：检查列出的{a.errors}个错误、{a.warnings}个警告不是读取的问题，而是报告本身的"
+                         "（如没有写明发布网站、有空白格），请在工作簿中补填或核对后再生成报告。")
+    else:
+        lines.append("  结论：需要人工核对：")
+        lines += [f"    - {reason}" for reason in a.reasons]
+    if a.output is not None:
+        lines.append(f"已保存：{a.output}")
+    return "\n".join(lines)
+
+
+def _places(t) -> str:
+    if t.pages:
+        first, last = t.pages[0], t.pages[-1]
+        return f"第{first}页" if first == last else f"第{first}—{last}页"
+    return "第" + "、".join(map(str, t.tables)) + "个表格" if t.tables else "已找到"
+
+
+def import_batch_text(assessments: list) -> str:
+    """One line a report, then how many were read cleanly, need a person, or could not be read."""
+    lines = []
+    for a in assessments:
+        if a.failure:
+            lines.append(f"无法导入  {a.source}：{a.failure}")
+        elif a.clean:
+            lines.append(f"读取完整  {a.source} → {a.output}（{a.year}年 {a.organ}）")
+        else:
+            lines.append(f"需要核对  {a.source} → {a.output}：{'；'.join(r.split('：', 1)[0] for r in a.reasons)}")
+    clean = sum(1 for a in assessments if a.clean)
+    failed = sum(1 for a in assessments if a.failure)
+    lines.append(f"共{len(assessments)}个报告：读取完整{clean}个，需要人工核对{len(assessments) - clean - failed}个，"
+                 f"无法导入{failed}个。")
+    return "\n".join(lines)

@@ -65,6 +65,7 @@ def check(report: Report, previous: Report | None = None, levels: Levels | None 
         *fee_text_findings(s),
         *numbering_findings(s),
         *writing_findings(s),
+        *report.source_findings,
     ]
     if comparable is not None:
         findings += [*copy_findings(s, comparable), *figure_findings(s, comparable)]

@@ -31,8 +31,11 @@ def domain_findings(kind: Kind, v: Value, subject: Involved, name: str, part: st
         return
     if v.number is None:
         why = f"（{v.problem}）" if v.problem and v.problem != "不是数字" else ""
+        published = v.location is not None and not v.location.sheet and not v.location.path
+        advice = ("请对照原文，在工作簿中填写这一格" if published
+                  else "请只填阿拉伯数字（如 5），不要带单位或文字")
         yield make("R5", Level.ERROR, Involved(subject.key, subject.label, v.raw, subject.location),
-                   f"{name}应填写数字，但填的是“{v.raw}”{why}；请只填阿拉伯数字（如 5），不要带单位或文字。"
+                   f"{name}{'原文印的' if published else '应填写数字，但填的'}是“{v.raw}”{why}；{advice}。"
                    "这一格在勾稽核对中没有计入。", part, raw=str(v.raw))
         return
     n = Decimal(str(v.number))
@@ -59,7 +62,9 @@ def value_findings(s: Subjects) -> Iterator[Finding]:
     amounts = None
     for key, f in s.fmt.fields.items():
         v = s.report.values.get(key)
-        if v is not None and v.formula and v.problem:
+        if v is not None and v.raw is None and v.problem and not v.formula:
+            continue  # nothing was read at all: the reader's own finding (source_findings) says why
+        elif v is not None and v.formula and v.problem:
             amounts = amounts or s.report.amounts()
             yield make("FORMULA", Level.WARNING, s.field(key, amounts[key]),
                        f"{field_name(f)}本是自动合计，公式被删除了；检查和生成报告时按各分项之和计算"

@@ -106,6 +106,23 @@ CATALOGUE: dict[str, Check] = {c.code: c for c in (
           "请核对是否填错（需 --previous）。", _W, True),
     Check("UNIT_SLIP", "金额与上年相差约一万倍",
           "金额与上年相比相差约一万倍，多半是元和万元写混了（需 --previous）。", _W, True),
+    # Reading a published report (DOCX, web page, PDF): what the reader could not vouch for.
+    Check("IMPORT_TITLE", "报告标题",
+          "从已发布的报告中读取时，没有找到“某某机关某年政府信息公开工作年度报告”样式的标题，"
+          "机关名称和年度需要人工填写。", _W),
+    Check("IMPORT_FORMAT", "表格样式",
+          "已发布报告的表格样式（2019年格式或2021年格式）与标题年度应使用的格式不同；按表格的样式读取。", _W),
+    Check("IMPORT_TABLE", "缺少表格",
+          "已发布的报告中没有找到格式规定的某张统计表，其中的数字没有读取。", _E),
+    Check("IMPORT_ROW", "缺少的行",
+          "已发布报告的统计表中没有找到格式规定的某一行，这一行的数字没有读取。", _E),
+    Check("IMPORT_MERGED", "合并印出的行",
+          "已发布报告把格式中分列的几行（如2021年格式的“（六）其他处理”三个子项）印成了一行合计，无法分到各子项。", _E),
+    Check("IMPORT_EXTRA", "格式以外的行",
+          "已发布报告的统计表中有格式没有的行（或重复的行），其中的数字没有读入，请人工核对。", _W),
+    Check("IMPORT_SECTION", "正文部分标题",
+          "已发布报告的正文中没有找到某一部分的标题（如“五、存在的主要问题及改进情况”），"
+          "这部分的文字可能归入了前一部分。", _W),
 )}
 
 def check_of(code: str) -> Check:

@@ -22,8 +22,8 @@ class ReportDataError(UnreadableInput):
 
 def _json_value(v: Value | None) -> Any:
     """A value as JSON: a number (an amount without a fraction as a whole number: 380, not 380.0),
-    what was typed when it is no number, null when blank."""
-    if v is None or v.blank or v.formula:
+    what was typed when it is no number, null when blank or when nothing could be read."""
+    if v is None or v.blank or v.formula or (v.number is None and v.raw is None):
         return None
     if v.number is None:
         return v.raw if isinstance(v.raw, str | int | float | bool) else str(v.raw)

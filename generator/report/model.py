@@ -102,7 +102,7 @@ class Value:
     @property
     def blank(self) -> bool:
         empty = self.raw is None or (isinstance(self.raw, str) and not self.raw.strip())
-        return self.number is None and empty and not self.formula
+        return self.number is None and empty and not self.formula and not self.problem
 
 
 @dataclass
@@ -134,6 +134,9 @@ class Report:
     choices: dict[str, Value] = field(default_factory=dict)  # Choice key -> value (text or number)
     locations: dict[str, Location] = field(default_factory=dict)  # info key or "section.<n>" -> where
     source: str = ""  # the file it was read from
+    # What reading a published report noticed (importers/: a missing row, a row the format lacks),
+    # as check findings; `check` reports them with its own.
+    source_findings: tuple[Any, ...] = ()
 
     @property
     def format(self) -> Format:
