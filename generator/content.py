@@ -26,6 +26,33 @@ _LEVEL2 = re.compile(r"\s*[（(][一二三四五六七八九十]+[）)]")
 _RUN_IN = re.compile(r"\s*[（(][一二三四五六七八九十]+[）)][^。：:！？\n]{1,40}?[。：:]")
 
 
+# Numbering typed with ASCII brackets, "(一)" or "(1)", printed full-width like the rest of the
+# Chinese text: ASCII brackets take the Latin face and half a character's width.
+# Not after a Latin letter or digit: "f(1)" is no numbering.
+_HALF_WIDTH_NUMBERING = re.compile(r"(?<![A-Za-z0-9_])\(([一二三四五六七八九十]{1,3}|\d{1,2})\)")
+# Text printed exactly as typed, which no line may break: web addresses, e-mail addresses,
+# telephone numbers.
+UNBREAKABLE = re.compile(
+    r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#@!$&*+,;=%()]*[A-Za-z0-9/#=_~-]"  # a URL, without trailing punctuation
+    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"  # an e-mail address
+    r"|\d{3,}(?:-\d{3,})+"  # a telephone number (0736-5221234) or a year range
+)
+
+
+def full_width_numbering(text: str) -> str:
+    """'(一)' -> '（一）' outside addresses: how every medium prints a clerk's numbering."""
+    parts, last = [], 0
+    for m in UNBREAKABLE.finditer(text):
+        parts += [_HALF_WIDTH_NUMBERING.sub(r"（\1）", text[last:m.start()]), m.group()]
+        last = m.end()
+    parts.append(_HALF_WIDTH_NUMBERING.sub(r"（\1）", text[last:]))
+    return "".join(parts)
+
+
+def _as_printed(p: Paragraph) -> Paragraph:
+    return Paragraph(p.section, [Run(full_width_numbering(r.text), r.bold) for r in p.runs], p.heading, p.location)
+
+
 class Look(StrEnum):
     """How a paragraph or a run is set (GB/T 9704: 一、 黑体, （一） 楷体, 1. and body 仿宋)."""
 
@@ -159,7 +186,7 @@ def section_paragraphs(report: Report, section: str) -> list[Paragraph]:
     left empty. The part that reports fees opens with the fee sentence, and the clerk's "nothing to
     report" becomes "nothing else", so that the part reads as one statement. A clerk who writes
     about the fee himself is printed as written (check compares his numbers with the fee facts)."""
-    paragraphs = [p for p in report.narrative(section) if p.text.strip()]
+    paragraphs = [_as_printed(p) for p in report.narrative(section) if p.text.strip()]
     if section == PREAMBLE:
         return paragraphs or standard_preamble(report)
     sentence = fee_sentence(report) if section == _fee_section(report) else ""

@@ -156,6 +156,14 @@ def without_repeated_headers(body) -> None:
         header.getparent().remove(header)
 
 
+def breaking_tables(body) -> None:
+    """Tables allowed to run over a page break, as most Word and WPS reports are (nianbao keeps
+    table 三 on one page): its rows no longer held to the next."""
+    for table in body.iter(f"{_W}tbl"):
+        for keep in list(table.iter(f"{_W}keepNext")):
+            keep.getparent().remove(keep)
+
+
 # --- web pages -----------------------------------------------------------------------------------
 
 _TD = ('<td width="{w}" {span}valign="center" style="width:{pt}pt;border:solid windowtext 1.0pt;'

@@ -27,7 +27,7 @@ from typer.testing import CliRunner
 
 from generator.checks import check
 from generator.cli import app
-from generator.content import printed
+from generator.content import full_width_numbering, printed
 from generator.importers import import_report
 from generator.importers.run import assess
 from generator.report.jsonio import to_json
@@ -44,7 +44,12 @@ def example():
 
 @pytest.fixture
 def seed():
-    return load_report(INPUTS / "seed-2019.xlsx")
+    """The seed as printed (its "(一)" prints "（一）"): what a page made from it says."""
+    report = load_report(INPUTS / "seed-2019.xlsx")
+    for p in report.paragraphs:
+        for run in p.runs:
+            run.text = full_width_numbering(run.text)
+    return report
 
 
 def write(tmp_path: Path, name: str, data: bytes | str) -> Path:

@@ -96,16 +96,15 @@ def test_settings_follow_the_schema_order_and_keep_punctuation_full_width():
 def test_body_holds_28_characters_a_line_and_22_lines_a_page():
     from generator.document.build import BODY_FONT, BODY_PT, LINE_PT
 
-    advance = BODY_PT * 20 + BODY_FONT.tracking_twips  # twips a character takes, condensed
+    advance = BODY_PT * 20 * BODY_FONT.width_percent / 100  # twips a character takes, narrowed
     assert 28 * advance <= PAGE.text_width < 29 * advance
     assert 22 * LINE_PT * 20 <= ooxml.mm(PAGE.height - PAGE.top - PAGE.bottom) < 23 * LINE_PT * 20
     assert '<w:docGrid w:type="lines" w:linePitch="560"/>' in part_text(build(FORMATS["2021"]), "word/document.xml")
     doc = open_docx(build(FORMATS["2021"]))
-    tracking = {s.style_id: s.element.xpath("./w:rPr/w:spacing/@w:val")[0] for s in doc.styles
-                if s.element.xpath("./w:rPr/w:spacing")}
-    condensed = {"Normal", "Heading1", "Heading2", "Heading3", "Heading2Char"}  # body text, 一、 （一） 1.
-    assert {k for k, v in tracking.items() if v == str(BODY_FONT.tracking_twips)} == condensed
-    assert all(v == "0" for k, v in tracking.items() if k not in condensed)  # title, tables, page numbers
+    scaled = {s.style_id: s.element.xpath("./w:rPr/w:w/@w:val") for s in doc.styles if s.element.xpath("./w:rPr")}
+    narrowed = {"Normal", "Heading1", "Heading2", "Heading3", "Heading2Char"}  # body text, 一、 （一） 1.
+    assert {k for k, v in scaled.items() if v == [str(BODY_FONT.width_percent)]} == narrowed
+    assert all(v == ["100"] for k, v in scaled.items() if k not in narrowed)  # title, tables, page numbers
 
 
 def test_a_title_line_holds_the_characters_the_title_is_broken_for():

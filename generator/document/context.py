@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..content import Look, organ_lines, paragraph_look, printed, styled_runs
+from ..content import UNBREAKABLE, Look, organ_lines, paragraph_look, printed, styled_runs
 from ..report import Paragraph, Report, Run
 from . import ooxml
 from .build import STYLE_OF_LOOK, VALUES, section_name
@@ -53,22 +53,7 @@ def _in_gb2312(c: str) -> bool:
     return True
 
 
-# Numbering typed with ASCII brackets, "(一)" or "(1)", printed full-width like the rest of the
-# Chinese text: ASCII brackets take the Latin face and half a character's width.
-_HALF_WIDTH_NUMBERING = re.compile(r"\(([一二三四五六七八九十]{1,3}|\d{1,2})\)")
-
-# Text that must never break across lines: web addresses, e-mail addresses, telephone numbers.
-_UNBREAKABLE = re.compile(
-    r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#@!$&*+,;=%()]*[A-Za-z0-9/#=_~-]"  # a URL, without trailing punctuation
-    r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"  # an e-mail address
-    r"|\d{3,}(?:-\d{3,})+"  # a telephone number (0736-5221234) or a year range
-)
 WORD_JOINER = "\u2060"  # invisible; LibreOffice breaks after / and - inside a URL or number otherwise
-
-
-def full_width_numbering(text: str) -> str:
-    """'(一)' -> '（一）': numbering with ASCII brackets in full-width ones."""
-    return _HALF_WIDTH_NUMBERING.sub(r"（\1）", text)
 
 
 def unbreakable(token: str) -> str:
@@ -82,13 +67,12 @@ def unbreakable(token: str) -> str:
 
 
 def _run_xml(run: Run, style: str) -> tuple[str, bool]:
-    """The run as WordprocessingML, and whether it holds text that must not break; numbering
-    brackets full-width outside addresses."""
+    """The run as WordprocessingML, and whether it holds text that must not break."""
     parts, protected, last = [], False, 0
-    for m in _UNBREAKABLE.finditer(run.text):
-        parts += [full_width_numbering(run.text[last:m.start()]), unbreakable(m.group())]
+    for m in UNBREAKABLE.finditer(run.text):
+        parts += [run.text[last:m.start()], unbreakable(m.group())]
         protected, last = True, m.end()
-    parts.append(full_width_numbering(run.text[last:]))
+    parts.append(run.text[last:])
     return ooxml.text_run("".join(parts), bold=run.bold, style=style), protected
 
 

@@ -52,17 +52,18 @@ class Font:
     size_pt: float
     latin: str = LATIN_FONT
     bold: bool = False
-    tracking_twips: int = 0  # character spacing: negative condenses every character by that much
+    width_percent: int = 100  # characters scaled to this share of their width (w:w)
 
 
 def run_properties(font: Font) -> str:
     """rPr naming the Chinese face as the East Asian font, so Word and WPS really use it."""
     half_points = round(font.size_pt * 2)
     bold = "<w:b/><w:bCs/>" if font.bold else '<w:b w:val="0"/><w:bCs w:val="0"/>'
+    scale = f'<w:w w:val="{font.width_percent}"/>'  # always said: a style must not inherit the body's
     return (
         f"<w:rPr><w:rFonts w:ascii={_attr(font.latin)} w:hAnsi={_attr(font.latin)} "
         f"w:eastAsia={_attr(font.east_asia)} w:cs={_attr(font.latin)} w:hint=\"eastAsia\"/>"
-        f"{bold}<w:spacing w:val=\"{font.tracking_twips}\"/>"
+        f"{bold}<w:spacing w:val=\"0\"/>{scale}"
         f"<w:sz w:val=\"{half_points}\"/><w:szCs w:val=\"{half_points}\"/>"
         '<w:lang w:val="en-US" w:eastAsia="zh-CN" w:bidi="ar-SA"/></w:rPr>'
     )
@@ -318,7 +319,7 @@ def section_properties(page: Page, odd_footer: str, even_footer: str, *, line_pi
 
     A line grid only: a character grid ("linesAndChars") makes LibreOffice give every character
     wider than the grid pitch two cells (measured: 14 characters of 三号 a line with a 15.78 pt
-    pitch), so the body styles condense their characters instead (see Font.tracking_twips).
+    pitch), so the body styles narrow their characters instead (see Font.width_percent).
     """
     return (
         f'<w:sectPr><w:footerReference w:type="default" r:id="{odd_footer}"/>'

@@ -176,9 +176,22 @@ def _without_running_heads(lines: list[dict]) -> list[dict]:
     return [line for line in lines if not (line["edge"] and line["text"] in running)]
 
 
+# How a line that ends a paragraph ends: a sentence's last mark, perhaps inside closing quotes.
+_SENTENCE_END = re.compile(r"[。！？!?…][”’」』）)]*\s*$")
+# How a heading or list item starts: 一、 （一） 1. （1）
+_NUMBERED = re.compile(r"\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十\d]+[）)]|\d+[.．、])")
+
+
+def _ends_paragraph(prev: str, line: str) -> bool:
+    """A line ending short of the margin ends its paragraph when it ends a sentence, is a numbered
+    heading, or the next line opens one; otherwise it is a ragged line (flush-left text, or a line
+    cut short before an address too long for it) and the paragraph goes on."""
+    return bool(_SENTENCE_END.search(prev) or _NUMBERED.match(prev) or _NUMBERED.match(line))
+
+
 def _paragraphs(lines: list[dict]) -> list[tuple[TextBlock, float]]:
     """Lines joined into paragraphs: a new one where a line is indented past the margin, or the line
-    before it ended short of the margin, or a page's text resumes after a table or a gap."""
+    before it ended a paragraph short of the margin, or a page's text resumes after a table or a gap."""
     if not lines:
         return []
     left = Counter(round(line["x0"]) for line in lines).most_common(1)[0][0]
@@ -187,7 +200,9 @@ def _paragraphs(lines: list[dict]) -> list[tuple[TextBlock, float]]:
     out: list[tuple[TextBlock, float]] = []
     prev: dict | None = None
     for line in lines:
-        new = (prev is None or line["x0"] > left + 0.8 * size or prev["x1"] < right - 1.5 * size
+        short = prev is not None and prev["x1"] < right - 1.5 * size
+        new = (prev is None or line["x0"] > left + 0.8 * size
+               or (short and _ends_paragraph(_line_text(prev), _line_text(line)))
                or (prev["page"] == line["page"] and line["top"] - prev["bottom"] > 1.6 * size))
         runs = _runs(line["chars"])
         if new or not out:
@@ -199,6 +214,10 @@ def _paragraphs(lines: list[dict]) -> list[tuple[TextBlock, float]]:
     for block, _ in out:
         block.runs = [Run(despace(r.text), r.bold) for r in block.runs]
     return out
+
+
+def _line_text(line: dict) -> str:
+    return "".join(c["text"] for c in line["chars"])
 
 
 def _runs(chars: list[dict]) -> list[Run]:

@@ -3,11 +3,21 @@ each with where it was found. Nothing here knows the official formats."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ..report import Location, Run
 
 MAX_COLUMNS = 64  # the widest statutory table has 15 columns
+# Marks that only steer where a line may break, invisible in print: word joiner (nianbao's own
+# DOCX keeps URLs and telephone numbers whole with it), zero-width space (Word, CMS editors),
+# byte order mark, soft hyphen. They are no part of what a report says.
+_LINE_BREAK_MARKS = re.compile("[\u2060\u200b\ufeff\u00ad]")
+
+
+def printed(text: str) -> str:
+    """Text as a reader sees it on the page."""
+    return _LINE_BREAK_MARKS.sub("", text)
 
 
 @dataclass
@@ -20,6 +30,9 @@ class SourceCell:
     rowspan: int = 1
     colspan: int = 1
     doubt: str = ""  # why the text read may not be the cell's (a PDF's digits crossing its edge)
+
+    def __post_init__(self) -> None:
+        self.text = printed(self.text)
 
     @property
     def end(self) -> int:
@@ -52,6 +65,9 @@ class TextBlock:
     location: Location
     heading: bool | None = None
     scope: tuple[int, ...] = ()  # the enclosing elements of a web page, outermost first
+
+    def __post_init__(self) -> None:
+        self.runs = [Run(printed(r.text), r.bold) for r in self.runs]
 
     @property
     def text(self) -> str:
