@@ -121,16 +121,22 @@ def mutate_bytes(path: Path, member_no: int, at: int, junk: bytes) -> None:
 def outcome(path: Path) -> str:
     """Run check and generate on a file: 'ok', 'refused' (a clean error), or raise on anything else."""
     from generator.checks import check
-    from generator.errors import UserError
+    from generator.errors import InternalError, UserError
     from generator.generate import prepare
     from generator.service import load_report
 
     try:
-        check(load_report(path))
+        report = load_report(path)
+        check(report)
+        if path.suffix == ".json":  # what `template --data` makes of it
+            from generator.workbook.write import workbook_bytes, workbook_for
+
+            workbook_bytes(workbook_for(report))
     except UserError as e:
-        assert str(e) and "Traceback" not in str(e)
+        assert str(e) and "Traceback" not in str(e) and not isinstance(e, InternalError)
         return "refused"
     prepared = prepare(path, allow_errors=True)
+    assert not isinstance(prepared.failure, InternalError), prepared.failure
     if prepared.data is None:
         assert prepared.failure is not None and str(prepared.failure)
         return "refused"
@@ -149,3 +155,56 @@ def assert_valid_docx(data: bytes) -> None:
         for name in z.namelist():
             if name.endswith(".xml") or name.endswith(".rels"):
                 etree.fromstring(z.read(name))
+
+
+# --- fuzzing: mutations of a valid JSON report ------------------------------------------------
+
+EXAMPLE_JSON = ROOT / "inputs" / "example-2021.json"
+
+
+def json_paths(data, prefix=()):
+    """Every place in a JSON document: the path to each object member and list item."""
+    yield prefix
+    if isinstance(data, dict):
+        for key, value in data.items():
+            yield from json_paths(value, (*prefix, key))
+    elif isinstance(data, list):
+        for i, value in enumerate(data):
+            yield from json_paths(value, (*prefix, i))
+
+
+def mutate_json(tmp: Path, edits: list[tuple[str, int, object]]) -> Path:
+    """The example report's JSON with values replaced, keys removed or added, as another program's
+    export or a hand edit might leave it; `edits` are (action, place number, value)."""
+    import json
+
+    data = json.loads(EXAMPLE_JSON.read_text(encoding="utf-8"))
+    for action, place, value in edits:
+        paths = list(json_paths(data))
+        path = paths[place % len(paths)]
+        if not path:
+            data = value if action == "replace" else data
+            continue
+        parent = data
+        for key in path[:-1]:
+            parent = parent[key]
+        last = path[-1]
+        if action == "replace":
+            parent[last] = value
+        elif action == "delete":
+            del parent[last]
+        elif action == "add" and isinstance(parent, dict):
+            parent[f"{last}_{place}"] = value
+    out = tmp / "report.json"
+    out.write_text(json.dumps(data, ensure_ascii=False, allow_nan=True), encoding="utf-8")
+    return out
+
+
+def mutate_json_text(tmp: Path, at: int, junk: str, cut: bool) -> Path:
+    """The example report's JSON text damaged: a slice overwritten, or the file cut short."""
+    text = EXAMPLE_JSON.read_text(encoding="utf-8")
+    i = at % max(1, len(text))
+    text = text[:i] if cut else text[:i] + junk + text[i + len(junk):]
+    out = tmp / "report.json"
+    out.write_text(text, encoding="utf-8", errors="surrogatepass")
+    return out
