@@ -50,3 +50,12 @@ def test_every_check_code_is_explained_in_the_readme():
 
     for code, entry in CATALOGUE.items():
         assert f"| `{code}` | {entry.title} |" in README, code
+
+
+def test_the_shipped_json_schema_is_made_from_the_formats():
+    """The schema file in the package is what `python -m generator.report.schema` makes now."""
+    from generator.report.schema import SCHEMA_FILE, schema
+
+    assert json.loads(SCHEMA_FILE.read_text(encoding="utf-8")) == schema(), \
+        "generator/report/nianbao-report.schema.json is stale: run python -m generator.report.schema"
+    assert "generator/report/nianbao-report.schema.json" in README
