@@ -42,6 +42,7 @@ class AggregateError(UserError):
 
 class Status(StrEnum):
     INCLUDED = "已汇总"
+    INCLUDED_TEXT_ERRORS = "已汇总（文字有错误）"
     INCLUDED_WITH_ERRORS = "有错误，仍已汇总"
     LEFT_OUT = "有错误，未汇总"
     UNREADABLE = "无法读取，未汇总"
@@ -58,6 +59,7 @@ class Unit:
     amounts: tuple[Number, ...] = ()  # every field's amount, in the order of `Format.fields`
     choices: dict[str, str | Number] = field(default_factory=dict)
     errors: tuple[str, ...] = ()  # "sheet!cell：message" of every error the checker found
+    number_errors: int = 0  # those of them in the statistics and the facts summed: they keep a unit out
     warnings: int = 0
     unreadable: str = ""  # why the file could not be read at all
     status: Status = Status.LEFT_OUT
@@ -68,7 +70,7 @@ class Unit:
 
     @property
     def included(self) -> bool:
-        return self.status in (Status.INCLUDED, Status.INCLUDED_WITH_ERRORS)
+        return self.status in (Status.INCLUDED, Status.INCLUDED_TEXT_ERRORS, Status.INCLUDED_WITH_ERRORS)
 
     def amount(self, key: str) -> Number:
         return self.amounts[field_index(self.format_id)[key]]
@@ -138,6 +140,7 @@ def read_unit(path: Path) -> Unit:
         return Unit(path, unreadable=str(e), status=Status.UNREADABLE)
     result = check(report)
     fmt = report.format
+    summed_choices = {c.key for c in fmt.choices}
     amounts = report.amounts()
     return Unit(
         path=path,
@@ -148,6 +151,7 @@ def read_unit(path: Path) -> Unit:
         choices={c.key: report.choices[c.key].number if c.kind != "choice" and c.key in report.choices
                  else report.choice_text(c.key) for c in fmt.choices},
         errors=tuple(f"{f.where}：{f.message}" for f in result.errors),
+        number_errors=sum(1 for f in result.blocking if f.key in fmt.fields or f.key in summed_choices),
         warnings=len(result.warnings),
     )
 
@@ -222,12 +226,15 @@ def _files(units: list[Unit], most: int = 5) -> str:
 
 
 def choose_units(units: list[Unit], include_invalid: bool) -> None:
-    """Set each unit's status: readable units without errors are summed, the others only if asked."""
+    """Set each unit's status: readable units whose figures hold are summed (an error in their text,
+    a placeholder say, is listed but changes no sum); the others only if asked."""
     for u in units:
         if not u.readable:
             u.status = Status.UNREADABLE
         elif not u.errors:
             u.status = Status.INCLUDED
+        elif not u.number_errors:
+            u.status = Status.INCLUDED_TEXT_ERRORS
         else:
             u.status = Status.INCLUDED_WITH_ERRORS if include_invalid else Status.LEFT_OUT
     if not any(u.included for u in units):

@@ -306,3 +306,16 @@ def test_read_unit_keeps_only_what_the_summary_needs(tmp_path):
     unit = read_unit(path)
     assert unit.errors == () and unit.key_figures() == [18, 12, 12, 0, 0]
     assert len(unit.amounts) == len(get_format("2021").fields)
+
+
+def test_a_unit_whose_only_error_is_in_its_text_is_still_summed(tmp_path):
+    folder = tmp_path / "units"
+    folder.mkdir()
+    report = unit_report("2021", "甲局", 2025, balanced(4, 1, 3))
+    report.paragraphs.append(Paragraph("一", [Run("全年公开信息XX条。")]))  # a placeholder left in: an error
+    write_unit(folder, report)
+    write_unit(folder, unit_report("2021", "乙局", 2025, balanced(2, 0, 2)))
+    out = tmp_path / "汇总.xlsx"
+    result = runner.invoke(app, ["aggregate", str(folder), "--organ", "某县", "-o", str(out)])
+    assert "甲局.xlsx（甲局）：已汇总（文字有错误）" in result.output and "已汇总2个单位" in result.output
+    assert read_workbook(out).amount(f"{A}.new.total") == 6 * 6
