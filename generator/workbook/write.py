@@ -385,7 +385,8 @@ def _write_help(ws: Worksheet, fmt: Format) -> None:
         (f"本工作簿用于编制政府信息公开工作年度报告，适用格式：{fmt.title}（{fmt.issued_by}）。", False),
         ("一、填写顺序", True),
         ("1. “基本信息”：机关名称、年度、联系方式和发布网站（带 * 的必填）。", False),
-        (f"2. “正文”：报告的文字部分，每行一段。第{required}部分必填（没有需要报告的事项时可写“无”）。"
+        (f"2. “正文”：报告的文字部分，每行一段。第{required}部分必填（第{fmt.sections[-1].number}部分没有需要报告的事项时"
+         "可写“无”）。"
          "“类型”选“小标题”表示单独成行的（一）、1. 等标题；标题后紧接正文的，整段选“正文”即可。"
          "需要加粗的文字，在单元格中选中后设为加粗。", False),
         (f"3. {sheets}：与官方表格一一对应，白色格填写数字。", False),
@@ -401,8 +402,8 @@ def _write_help(ws: Worksheet, fmt: Format) -> None:
         c = ws.cell(i, 1, text)
         c.font = Font(name="黑体" if bold else FONT_NAME, size=14 if i == 1 else 11, bold=bold)
         c.alignment = LEFT
-        # LibreOffice does not fit wrapped rows on opening: size them for ~38 characters a line.
-        ws.row_dimensions[i].height = 18 * (1 + len(text) // 38) + 4
+        # LibreOffice does not fit wrapped rows on opening: size them for the ~46 characters a line holds.
+        ws.row_dimensions[i].height = 16 * -(-len(text) // 46) + 6
     ws.column_dimensions["A"].width = 78
     _protect(ws)
     print_a4(ws, centered=False)
@@ -427,7 +428,8 @@ def _rule_lines(fmt: Format) -> list[tuple[str, bool]]:
     """One line per rule of the format, in its words, with the part it applies to."""
     lines: list[tuple[str, bool]] = []
     seen: set[str] = set()
-    for rule in fmt.rules:
+    order = [t.id for t in fmt.tables]
+    for rule in sorted(fmt.rules, key=lambda r: order.index(fmt.fields[r.left[0].field].table)):
         if rule.id in seen:
             continue
         seen.add(rule.id)
