@@ -39,6 +39,15 @@ FORMAT_HELP = f"报告格式：{formats_text()}；不填则按年度确定"
 RULES_HELP = "地方规则文件（TOML）：调整检查的级别或关闭某项检查；不填时使用工作簿旁的 nianbao.toml（如有）"
 
 
+# Options several commands share, declared once so that they read the same everywhere.
+Force = Annotated[bool, typer.Option("--force", help="输出文件已存在时覆盖它（否则不覆盖，以免丢失手工修改）")]
+Template = Annotated[Path | None, typer.Option(
+    "--template", metavar="模板.docx", help="自己调整过版式的 Word 模板（由 templates/ 中的模板修改而来）")]
+AllowErrors = Annotated[bool, typer.Option(
+    "--allow-errors", help="检查发现错误时仍然生成（报告中的数字可能不一致）")]
+Rules = Annotated[Path | None, typer.Option("--rules", metavar="规则.toml", help=RULES_HELP)]
+
+
 def fail(message: str, code: int = 1) -> None:
     typer.secho(f"错误：{message}", fg=typer.colors.RED, err=True)
     raise typer.Exit(code)
@@ -129,7 +138,7 @@ def template(
     data: Annotated[Path | None, typer.Option(
         "--data", metavar="文件.json", help="用 nianbao export 导出的 JSON 生成已填工作簿")] = None,
     output: Annotated[Path | None, typer.Option("-o", "--output", metavar="文件.xlsx", help="输出的工作簿")] = None,
-    force: Annotated[bool, typer.Option("--force", help="输出文件已存在时覆盖它")] = False,
+    force: Force = False,
     previous: Annotated[Path | None, typer.Option(
         "--previous", metavar="上年工作簿",
         help="从上年的工作簿开始：沿用机关名称和联系方式，结转上年结转下年度的申请等")] = None,
@@ -154,7 +163,7 @@ def export(
     workbook: Annotated[Path, typer.Argument(metavar="工作簿", help="填好的工作簿 .xlsx", show_default=False)],
     output: Annotated[Path | None, typer.Option(
         "-o", "--output", metavar="文件.json", help="输出的 JSON 文件；“-”表示输出到屏幕")] = None,
-    force: Annotated[bool, typer.Option("--force", help="输出文件已存在时覆盖它")] = False,
+    force: Force = False,
 ) -> None:
     """把工作簿中的全部内容导出为 JSON（格式见 README）。
 
@@ -179,7 +188,7 @@ def check(
         "--previous", metavar="上年工作簿",
         help="上年的工作簿（或上年已发布的报告），用于核对上年结转、现行有效件数等跨年度关系")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="以 JSON 输出检查结果，便于其他程序处理")] = False,
-    rules: Annotated[Path | None, typer.Option("--rules", metavar="规则.toml", help=RULES_HELP)] = None,
+    rules: Rules = None,
 ) -> None:
     """检查工作簿：勾稽关系、必填项、数字填写、正文与表格是否一致、正文的文字，与上年报告对比。
 
@@ -229,13 +238,10 @@ def generate(
     output: Annotated[Path | None, typer.Option(
         "-o", "--output", metavar="文件或文件夹",
         help="输出的 .docx；生成多个报告时为文件夹（不存在时自动建立）。不填则放在输入文件旁边")] = None,
-    template: Annotated[Path | None, typer.Option(
-        "--template", metavar="模板.docx", help="自己调整过版式的 Word 模板（由 templates/ 中的模板修改而来）")] = None,
-    allow_errors: Annotated[bool, typer.Option(
-        "--allow-errors", help="检查发现错误时仍然生成报告（报告中的数字可能不一致）")] = False,
-    force: Annotated[bool, typer.Option(
-        "--force", help="报告文件已存在时覆盖它（否则不覆盖，以免丢失手工修改）")] = False,
-    rules: Annotated[Path | None, typer.Option("--rules", metavar="规则.toml", help=RULES_HELP)] = None,
+    template: Template = None,
+    allow_errors: AllowErrors = False,
+    force: Force = False,
+    rules: Rules = None,
 ) -> None:
     """先检查，再生成 Word 报告（.docx）；有错误时不生成。
 
@@ -315,7 +321,7 @@ def aggregate(
     output: Annotated[Path | None, typer.Option("-o", "--output", metavar="文件.xlsx", help="输出的汇总工作簿")] = None,
     include_invalid: Annotated[bool, typer.Option(
         "--include-invalid", help="检查有错误的工作簿也计入汇总（默认不计入）")] = False,
-    force: Annotated[bool, typer.Option("--force", help="输出文件已存在时覆盖它")] = False,
+    force: Force = False,
 ) -> None:
     """汇总各单位的工作簿：逐个检查，把表二、表三、表四的数字相加，写成一个汇总工作簿。
 
@@ -341,12 +347,10 @@ def publish(
         metavar="工作簿...", help="填好的工作簿 .xlsx 或导出的 .json；可给多个文件或一个文件夹", show_default=False)],
     output: Annotated[Path | None, typer.Option(
         "-o", "--output", metavar="文件夹", help="输出文件夹（不存在时自动建立）。不填则放在输入文件旁边")] = None,
-    force: Annotated[bool, typer.Option(
-        "--force", help="文件已存在时覆盖它们（否则不覆盖，以免丢失手工修改）")] = False,
-    template: Annotated[Path | None, typer.Option(
-        "--template", metavar="模板.docx", help="自己调整过版式的 Word 模板（由 templates/ 中的模板修改而来）")] = None,
-    allow_errors: Annotated[bool, typer.Option(
-        "--allow-errors", help="检查发现错误时仍然生成（报告中的数字可能不一致）")] = False,
+    force: Force = False,
+    template: Template = None,
+    allow_errors: AllowErrors = False,
+    rules: Rules = None,
 ) -> None:
     """先检查，再生成在网站发布所需的全部文件：Word 报告、网页、网站编辑器源代码和 PDF。
 
@@ -362,7 +366,8 @@ def publish(
 
     sources = gen.collect_inputs(inputs)
     with progress(len(sources), "生成发布文件") as bar:
-        result = publish_many(sources, output, template, allow_errors, force, progress=lambda _: bar.update(1))
+        result = publish_many(sources, output, template, allow_errors, force, progress=lambda _: bar.update(1),
+                              rules=rules)
     one = len(sources) == 1
     for line, problem in _published_lines(result, show_findings=one):
         typer.secho(line, err=problem, fg=typer.colors.YELLOW if problem else None)
@@ -442,7 +447,8 @@ def import_(
         "-o", "--output", metavar="文件或文件夹",
         help="输出的 .xlsx 工作簿或 .json；导入多个报告时为文件夹。不填则放在报告旁边")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="导入多个报告时输出 JSON 而不是工作簿")] = False,
-    force: Annotated[bool, typer.Option("--force", help="输出文件已存在时覆盖它")] = False,
+    force: Force = False,
+    rules: Rules = None,
 ) -> None:
     """读取已发布的年度报告（Word、网页、PDF），按官方表格逐格读出，检查后保存为填报工作簿或 JSON。
 
@@ -458,7 +464,7 @@ def import_(
 
     sources = run.collect_reports(reports)
     if len(reports) == 1 and not reports[0].is_dir():
-        assessment, result = run.import_one(sources[0], run.output_for(sources[0], output, as_json), force)
+        assessment, result = run.import_one(sources[0], run.output_for(sources[0], output, as_json), force, rules)
         if assessment.failure:
             fail(assessment.failure, assessment.failure_code)
         if result is not None and result.findings:
@@ -470,7 +476,7 @@ def import_(
         return
     outs = run.plan_outputs(sources, output, as_json)
     with progress(len(sources), "导入报告") as bar:
-        assessments = run.import_many(sources, outs, force, progress=lambda _: bar.update(1))
+        assessments = run.import_many(sources, outs, force, progress=lambda _: bar.update(1), rules=rules)
     typer.echo(views.import_batch_text(assessments))
     if not all(a.clean for a in assessments):
         raise typer.Exit(1)

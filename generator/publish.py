@@ -56,7 +56,8 @@ class PublishResult:
 
 def publish_many(sources: list[Path], output_dir: Path | None, template: Path | None = None,
                  allow_errors: bool = False, force: bool = False,
-                 progress: Callable[[Prepared], None] | None = None, workers: int | None = None) -> PublishResult:
+                 progress: Callable[[Prepared], None] | None = None, workers: int | None = None,
+                 rules: Path | None = None) -> PublishResult:
     """Every report's DOCX, fragment, page and PDF, into `output_dir` or beside each input.
 
     A report whose files exist is left alone unless `force`; a failure never stops the rest.
@@ -67,7 +68,7 @@ def publish_many(sources: list[Path], output_dir: Path | None, template: Path | 
         output_dir.mkdir(parents=True, exist_ok=True)
     result = PublishResult()
     taken: set[Path] = set()
-    for prepared in prepare_many(sources, template, allow_errors, workers, extras=web_renderings):
+    for prepared in prepare_many(sources, template, allow_errors, workers, extras=web_renderings, rules=rules):
         if prepared.data is None:
             result.failed.append(prepared)
         else:

@@ -75,3 +75,21 @@ def test_a_closed_pipe_is_not_an_error():
     process.stdout.close()  # nobody reads: the first write meets a closed pipe
     err = process.stderr.read().decode()
     assert process.wait() == 0 and err == ""
+
+
+@pytest.mark.parametrize("command", ["check", "generate", "publish", "import"])
+def test_every_command_that_checks_takes_a_regional_rules_file(command):
+    assert "--rules 规则.toml" in CliRunner().invoke(app, [command, "--help"]).output
+
+
+def test_import_follows_the_regional_rules_file(tmp_path):
+    rules = tmp_path / "规则.toml"
+    rules.write_text('[rules]\nTEXT_SCOPE = "off"\n', encoding="utf-8")
+    real = ROOT.parent / "shared" / "real" / "2022-平潭综合实验区-page.html"
+    if not real.exists():
+        pytest.skip("the real reports are not beside the repository")
+    source = tmp_path / "page.html"
+    source.write_bytes(real.read_bytes())
+    plain = CliRunner().invoke(app, ["import", str(source), "-o", str(tmp_path / "a.xlsx")]).output
+    ruled = CliRunner().invoke(app, ["import", str(source), "-o", str(tmp_path / "b.xlsx"), "--rules", str(rules)]).output
+    assert "75件" in plain and "75件" not in ruled  # its one warning, TEXT_SCOPE, turned off

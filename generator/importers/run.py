@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..checks import CheckResult
 from ..errors import InternalError, OutputError, UserError
 from ..files import collect_files, write_atomically
+from ..workers import pool
 from . import SUFFIXES, Imported, import_report
 
 OUTPUT_SUFFIXES = (".xlsx", ".json")
@@ -117,14 +118,17 @@ def output_for(source: Path, output: Path | None, as_json: bool = False) -> Path
     return output
 
 
-def import_one(source: Path, out: Path, force: bool = False) -> tuple[Assessment, CheckResult | None]:
-    """Read `source`, check it, write the workbook or JSON to `out`; never over an existing file
-    unless `force`."""
+def import_one(source: Path, out: Path, force: bool = False, rules: Path | None = None,
+               ) -> tuple[Assessment, CheckResult | None]:
+    """Read `source`, check it (with `rules`, or the nianbao.toml beside it), write the workbook or
+    JSON to `out`; never over an existing file unless `force`."""
     from ..checks import check
+    from ..rules import rules_for
 
     try:
         imported = import_report(source)
-        result = check(imported.report)
+        levels, _ = rules_for(source, rules)
+        result = check(imported.report, levels=levels)
         a = assess(imported, result)
         _write(imported, out, source, force)
         a.output = out
@@ -169,27 +173,28 @@ def plan_outputs(sources: list[Path], output: Path | None, as_json: bool) -> lis
     return outs
 
 
-def _import_for_pool(source: Path, out: Path, force: bool) -> Assessment:
+def _import_for_pool(source: Path, out: Path, force: bool, rules: Path | None = None) -> Assessment:
     try:
-        return import_one(source, out, force)[0]
+        return import_one(source, out, force, rules)[0]
     except Exception as e:  # one bad file must not stop the batch; say so instead
         return Assessment(source, failure=str(InternalError(e)))
 
 
 def import_many(sources: list[Path], outs: list[Path], force: bool = False,
                 progress: Callable[[Assessment], None] | None = None, workers: int | None = None,
-                ) -> list[Assessment]:
+                rules: Path | None = None) -> list[Assessment]:
     """Every report, on every core; the assessments in the order given."""
     workers = min(workers or os.cpu_count() or 1, len(sources))
     done: dict[Path, Assessment] = {}
     if workers <= 1:
         for source, out in zip(sources, outs, strict=True):
-            done[source] = _import_for_pool(source, out, force)
+            done[source] = _import_for_pool(source, out, force, rules)
             if progress is not None:
                 progress(done[source])
     else:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            futures = {pool.submit(_import_for_pool, s, o, force): s for s, o in zip(sources, outs, strict=True)}
+        with pool(workers) as executor:
+            futures = {executor.submit(_import_for_pool, s, o, force, rules): s
+                       for s, o in zip(sources, outs, strict=True)}
             for future in as_completed(futures):
                 done[futures[future]] = future.result()
                 if progress is not None:
